@@ -1,0 +1,91 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from kb.blocks import BodyBlock
+
+LATEST_PUBLICATIONS_COUNT = 6
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Deux ou trois phrases : à quoi sert le site et pour qui."),
+    )
+    practices_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Trouver des pratiques »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    spaces_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Rejoindre un espace de pair-émulation »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    guide_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Lire le guide méthodologique »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("practices_page"),
+                FieldPanel("spaces_page"),
+                FieldPanel("guide_page"),
+            ],
+            heading=_("Portes d’entrée des trois publics"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page d’accueil")
+        verbose_name_plural = _("pages d’accueil")
+
+    def latest_publications(self):
+        """The most recently published public pages of this home page's language."""
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .exclude(alias_of__isnull=False)
+            .order_by("-first_published_at")
+            .specific()[:LATEST_PUBLICATIONS_COUNT]
+        )
+
+
+class ContentPage(Page):
+    """A plain editorial page: about, legal notice, accessibility statement..."""
+
+    intro = models.TextField(_("chapô"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")

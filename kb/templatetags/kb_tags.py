@@ -1,0 +1,71 @@
+"""Navigation helpers for templates: they return data, templates decide the markup."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from kb.navigation import breadcrumb, localized_home
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return localized_home(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Children of the home page that editors ticked "show in menus"."""
+    home = localized_home(context["request"])
+    if home is None:
+        return []
+    current = context.get("page")
+    items = []
+    for child in home.get_children().live().in_menu():
+        is_current = current is not None and (
+            current.pk == child.pk or current.path.startswith(child.path)
+        )
+        items.append({"title": child.title, "url": child.url, "is_current": is_current})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def page_breadcrumb(context, page):
+    """Data for a breadcrumb: the page's ancestors below the home page."""
+    links = [
+        {"url": ancestor.url, "title": ancestor.title}
+        for ancestor in page.get_ancestors().filter(depth__gt=2).live()
+    ]
+    return breadcrumb(context["request"], page.title, links)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language to the same content in that language.
+
+    On a Wagtail page, the link goes to the page's translation when it is live,
+    otherwise to that language's home page; elsewhere, to the same URL under the
+    other language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current_code = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            locale = Locale.objects.filter(language_code=code).first()
+            translation = page.get_translation_or_none(locale) if locale else None
+            if translation is not None and translation.live:
+                url = translation.url
+            else:
+                home = localized_home(request)
+                fallback = home.get_translation_or_none(locale) if home and locale else None
+                url = fallback.url if fallback else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "is_current": code == current_code})
+    return links
