@@ -19,9 +19,7 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         _("identifiant"),
         max_length=150,
-        help_text=_(
-            "Utilisé dans les adresses des listes filtrées, identique dans chaque langue."
-        ),
+        help_text=_("Utilisé dans les adresses des listes filtrées, identique dans chaque langue."),
     )
     description = models.TextField(_("description"), blank=True)
 
