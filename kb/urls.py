@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("comptes/profil/", kb_views.ProfileView.as_view(), name="profile"),
     path("comptes/", include("allauth.urls")),
     path("recherche/", search_views.search, name="search"),
+    path("inscriptions/", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

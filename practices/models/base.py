@@ -1,0 +1,190 @@
+"""What every capitalised item shares: classification, contact, reuse licence, indicators.
+
+Taxonomy links always point to the source-language (French) terms, whatever the
+page's language: filters then work by slug in every language, and templates show
+each term's translation with `.localized`.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+def source_locale_terms():
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class Licence(models.TextChoices):
+    ETALAB_2 = "etalab-2.0", _("Licence Ouverte / Open Licence 2.0 (Etalab)")
+    CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA_4 = (
+        "cc-by-sa-4.0",
+        _("Creative Commons Attribution – Partage dans les mêmes conditions 4.0"),
+    )
+    CC_BY_NC_4 = (
+        "cc-by-nc-4.0",
+        _("Creative Commons Attribution – Pas d’utilisation commerciale 4.0"),
+    )
+
+
+LICENCE_URLS = {
+    Licence.ETALAB_2: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/deed.fr",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/deed.fr",
+    Licence.CC_BY_NC_4: "https://creativecommons.org/licenses/by-nc/4.0/deed.fr",
+}
+
+
+class CapitalisedPage(Page):
+    summary = models.TextField(
+        _("résumé"),
+        max_length=600,
+        help_text=_("Trois phrases au plus : ce qui a été fait, pour qui, avec quel résultat."),
+    )
+    themes = ParentalManyToManyField(
+        "kb.Theme",
+        verbose_name=_("thèmes"),
+        blank=True,
+        limit_choices_to=source_locale_terms,
+        related_name="+",
+    )
+    audiences = ParentalManyToManyField(
+        "kb.Audience",
+        verbose_name=_("publics"),
+        blank=True,
+        limit_choices_to=source_locale_terms,
+        related_name="+",
+    )
+    establishment_types = ParentalManyToManyField(
+        "kb.EstablishmentType",
+        verbose_name=_("types d’établissement"),
+        blank=True,
+        limit_choices_to=source_locale_terms,
+        related_name="+",
+    )
+    regions = ParentalManyToManyField(
+        "kb.Region", verbose_name=_("régions"), blank=True, related_name="+"
+    )
+    departments = ParentalManyToManyField(
+        "kb.Department", verbose_name=_("départements"), blank=True, related_name="+"
+    )
+    contact_name = models.CharField(_("nom du contact"), max_length=150, blank=True)
+    contact_organisation = models.CharField(
+        _("organisation du contact"), max_length=200, blank=True
+    )
+    contact_email = models.EmailField(_("courriel du contact"), blank=True)
+    licence = models.CharField(
+        _("licence de réutilisation"),
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.ETALAB_2,
+    )
+    last_reviewed = models.DateField(
+        _("dernière relecture"),
+        null=True,
+        blank=True,
+        help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
+    )
+
+    classification_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("establishment_types", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("departments", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Territoire"),
+        ),
+        FieldPanel("tags"),
+    ]
+    contact_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("licence"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    def territory_codes(self):
+        """INSEE codes of the page's territory; a département also carries its région."""
+        codes = {region.code for region in self.regions.all()}
+        for department in self.departments.all():
+            codes.update({department.code, department.region.code})
+        return sorted(codes)
+
+
+class Indicator(Orderable):
+    """A follow-up or impact indicator as structured figures, so that they can be rolled up."""
+
+    name = models.CharField(_("indicateur"), max_length=200)
+    unit = models.CharField(
+        _("unité"), max_length=50, blank=True, help_text=_("Ex. : %, jeunes, places, jours.")
+    )
+    baseline = models.DecimalField(
+        _("valeur de départ"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(_("cible"), max_digits=12, decimal_places=2, null=True, blank=True)
+    latest_value = models.DecimalField(
+        _("dernière valeur"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    latest_value_date = models.DateField(_("date de la dernière valeur"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("unit"),
+        FieldPanel("baseline"),
+        FieldPanel("target"),
+        FieldPanel("latest_value"),
+        FieldPanel("latest_value_date"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def progress(self):
+        """Share of the way from baseline to target, between 0 and 1, when it can be told."""
+        if None in (self.baseline, self.target, self.latest_value) or self.target == self.baseline:
+            return None
+        ratio = (self.latest_value - self.baseline) / (self.target - self.baseline)
+        return max(0, min(1, float(ratio)))
+
+
+class RelatedDocument(Orderable):
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
