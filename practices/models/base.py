@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 
@@ -137,8 +137,12 @@ class CapitalisedPage(Page):
         return sorted(codes)
 
 
-class Indicator(Orderable):
-    """A follow-up or impact indicator as structured figures, so that they can be rolled up."""
+class Indicator(TranslatableMixin, Orderable):
+    """A follow-up or impact indicator as structured figures, so that they can be rolled up.
+
+    Translatable so that wagtail-localize offers its name and unit for translation
+    along with the page.
+    """
 
     name = models.CharField(_("indicateur"), max_length=200)
     unit = models.CharField(
@@ -162,7 +166,7 @@ class Indicator(Orderable):
         FieldPanel("latest_value_date"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
     def __str__(self):

@@ -13,7 +13,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from practices.blocks import StepsBlock
@@ -132,7 +132,9 @@ class PracticeSheetTag(TaggedItemBase):
     )
 
 
-class PracticeLead(Orderable):
+class PracticeLead(TranslatableMixin, Orderable):
+    """Translatable, like milestones, so that wagtail-localize translates it with the page."""
+
     class Level(models.TextChoices):
         REGIONAL = "regional", _("régional")
         DEPARTMENTAL = "departmental", _("départemental")
@@ -152,18 +154,21 @@ class PracticeLead(Orderable):
 
     panels = [FieldPanel("level"), FieldPanel("organisation"), FieldPanel("role")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
     def __str__(self):
         return f"{self.get_level_display()} — {self.organisation}"
 
 
-class PracticeMilestone(Orderable):
+class PracticeMilestone(TranslatableMixin, Orderable):
     page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(_("date"))
     label = models.CharField(_("jalon"), max_length=200)
 
     panels = [FieldPanel("date"), FieldPanel("label")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         ordering = ["date"]
 
     def __str__(self):
