@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -48,24 +48,47 @@ def language_links(context):
 
     On a Wagtail page, the link goes to the page's translation when it is live,
     otherwise to that language's home page; elsewhere, to the same URL under the
-    other language prefix.
+    other language prefix, or to that language's home page when the URL leads
+    nowhere (a "page not found").
     """
     request = context["request"]
     page = context.get("page")
     current_code = get_language()
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     links = []
     for code, name in settings.LANGUAGES:
-        url = None
+        locale = locales.get(code)
         if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            translation = page.get_translation_or_none(locale) if locale else None
-            if translation is not None and translation.live:
-                url = translation.url
-            else:
-                home = localized_home(request)
-                fallback = home.get_translation_or_none(locale) if home and locale else None
-                url = fallback.url if fallback else f"/{code}/"
+            url = translated_page_url(request, page, locale) or home_url(request, locale, code)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = translated_view_url(request, code) or home_url(request, locale, code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == current_code})
     return links
+
+
+def translated_page_url(request, page, locale):
+    translation = page.get_translation_or_none(locale) if locale else None
+    # An alias is the source page copied untranslated: not worth switching language for.
+    if translation is None or not translation.live or translation.alias_of_id is not None:
+        return None
+    return translation.get_url(request)
+
+
+def translated_view_url(request, code):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    # Wagtail serves every other path: reaching a template without a page there
+    # means the page does not exist, in this language or any other.
+    if match.url_name == "wagtail_serve":
+        return None
+    return translate_url(request.get_full_path(), code)
+
+
+def home_url(request, locale, code):
+    home = localized_home(request)
+    translation = home.get_translation_or_none(locale) if home and locale else None
+    if translation is not None and translation.live:
+        return translation.get_url(request)
+    return translate_url("/", code)
