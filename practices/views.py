@@ -1,0 +1,117 @@
+"""Registering to a training session and withdrawing, from the training's page.
+
+Both endpoints answer a form posted from the sessions block and go back to the
+page with a message: people never land on a page of their own.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import formats, timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from practices import registrations
+from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
+
+Status = TrainingRegistration.Status
+REFUSAL_LEVELS = {
+    registrations.AlreadyRegistered: messages.INFO,
+    registrations.NotRegistered: messages.INFO,
+    registrations.SessionFull: messages.WARNING,
+}
+
+
+@require_POST
+def register(request, pk):
+    session = _open_session(pk)
+    back = _back_url(request, session)
+    if not request.user.is_authenticated:
+        return _sign_in_first(request, back)
+    wants_waiting_list = request.POST.get("waiting_list") == "1"
+    try:
+        registration = registrations.register(
+            session, request.user, waiting_list=wants_waiting_list
+        )
+    except registrations.RegistrationError as refusal:
+        _refused(request, refusal)
+        return redirect(back)
+    if registration.status == Status.CONFIRMED:
+        messages.success(
+            request,
+            _("Votre inscription à la session du %(date)s est confirmée.")
+            % {"date": _when(session)},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Vous êtes sur la liste d’attente de la session du %(date)s, en position "
+                "%(position)s. Nous vous écrirons si une place se libère."
+            )
+            % {"date": _when(session), "position": registrations.waiting_position(registration)},
+        )
+    return redirect(back)
+
+
+@require_POST
+def cancel(request, pk):
+    session = _open_session(pk)
+    back = _back_url(request, session)
+    if not request.user.is_authenticated:
+        return _sign_in_first(request, back)
+    registration = registrations.active_registration(session, request.user)
+    was_waiting = registration is not None and registration.status == Status.WAITING
+    try:
+        if registration is None:
+            raise registrations.NotRegistered(session)
+        registrations.cancel(registration, by_user=request.user)
+    except registrations.RegistrationError as refusal:
+        _refused(request, refusal)
+        return redirect(back)
+    if was_waiting:
+        text = _("Vous avez quitté la liste d’attente de la session du %(date)s.")
+    else:
+        text = _(
+            "Votre inscription à la session du %(date)s est annulée. Merci d’avoir libéré la place."
+        )
+    messages.success(request, text % {"date": _when(session)})
+    return redirect(back)
+
+
+def _open_session(pk):
+    visible_offers = TrainingOfferPage.objects.live().public()
+    return get_object_or_404(
+        TrainingSession.objects.select_related("offer"), pk=pk, offer__in=visible_offers
+    )
+
+
+def _back_url(request, session):
+    """The page the form was posted from, so a visitor reading in English stays in English."""
+    candidate = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return session.offer.localized.get_url(request)
+
+
+def _sign_in_first(request, back):
+    messages.info(
+        request,
+        _(
+            "Connectez-vous pour vous inscrire : vous reviendrez ensuite sur la page "
+            "de la formation."
+        ),
+    )
+    return redirect_to_login(back)
+
+
+def _refused(request, refusal):
+    level = REFUSAL_LEVELS.get(type(refusal), messages.ERROR)
+    messages.add_message(request, level, refusal.message)
+
+
+def _when(session):
+    return formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
