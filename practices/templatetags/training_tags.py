@@ -1,0 +1,19 @@
+"""Data for the training templates: who sees what is decided here, never in the markup."""
+
+from django import template
+
+from practices.registrations import session_choices
+from practices.training_figures import figures_for_index
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def training_sessions(context, offer):
+    """The offer's upcoming sessions with the visitor's status and the step open to them."""
+    return session_choices(offer, context["request"].user)
+
+
+@register.simple_tag
+def training_figures_of(index_page):
+    return figures_for_index(index_page)
