@@ -55,7 +55,10 @@ def test_draft_translation_is_not_offered(client, make_page):
 
 def test_untranslated_alias_is_not_offered_as_a_translation(client, make_page, home_page_en):
     page = make_page("a-propos", "À propos")
-    page.create_alias(parent=home_page_en, update_locale=home_page_en.locale)
+    # What wagtail-localize's tree synchronisation leaves in a language nobody translated to yet.
+    page.create_alias(
+        parent=home_page_en, update_locale=home_page_en.locale, reset_translation_key=False
+    )
 
     response = client.get("/a-propos/")
 
