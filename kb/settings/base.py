@@ -154,6 +154,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Public search: empty SEARCH_URL means the database backend; otherwise
+# opensearch+http://host:port or elasticsearch+https://host:port.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=5.0)
+SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="kb-content")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]

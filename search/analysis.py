@@ -1,0 +1,100 @@
+"""Text analysis of the search index, one chain per language.
+
+The same folding runs at index and at query time — autocomplete included — so
+that "eval", "évaluation", "l’évaluation" and "L'EVALUATION" meet. Glossary
+synonyms (acronym ↔ expansion) apply at query time only, through
+`synonym_graph`, which handles multi-word expansions.
+"""
+
+# Typographic apostrophes become the plain one before elision sees them.
+APOSTROPHES = {
+    "type": "mapping",
+    "mappings": ["’ => '", "ʼ => '", "‘ => '", "` => '"],
+}
+
+FRENCH_ELISION = {
+    "type": "elision",
+    "articles_case": True,
+    "articles": [
+        "l",
+        "m",
+        "t",
+        "qu",
+        "n",
+        "s",
+        "j",
+        "d",
+        "c",
+        "jusqu",
+        "quoiqu",
+        "lorsqu",
+        "puisqu",
+    ],
+}
+
+LANGUAGE_FILTERS = {
+    "fr": {
+        "before_folding": ["kb_elision"],
+        "stop": {"type": "stop", "stopwords": "_french_"},
+        "stemmer": {"type": "stemmer", "language": "light_french"},
+    },
+    "en": {
+        "before_folding": ["kb_possessive"],
+        "stop": {"type": "stop", "stopwords": "_english_"},
+        "stemmer": {"type": "stemmer", "language": "light_english"},
+    },
+}
+
+
+def synonym_rules(terms):
+    """`synonym_graph` rules from (acronym, expansion) pairs: "itep, institut …"."""
+    rules = []
+    for acronym, expansion in terms:
+        words = expansion.replace(",", " ").split()
+        if acronym.strip() and words:
+            rules.append(f"{acronym.strip().lower()}, {' '.join(words).lower()}")
+    return rules
+
+
+def index_settings(language, synonyms):
+    """Settings of a new physical index for `language` ("fr" or "en")."""
+    filters = LANGUAGE_FILTERS[language]
+    folding = [*filters["before_folding"], "lowercase", "asciifolding"]
+    return {
+        "number_of_shards": 1,
+        "number_of_replicas": 0,
+        "max_ngram_diff": 18,
+        "analysis": {
+            "char_filter": {"kb_apostrophes": APOSTROPHES},
+            "filter": {
+                "kb_elision": FRENCH_ELISION,
+                "kb_possessive": {"type": "stemmer", "language": "possessive_english"},
+                "kb_stop": filters["stop"],
+                "kb_stemmer": filters["stemmer"],
+                "kb_synonyms": {
+                    "type": "synonym_graph",
+                    "synonyms": synonym_rules(synonyms) or ["kb-no-synonym, kb-no-synonym"],
+                    "lenient": True,
+                },
+                "kb_edge_ngram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+                "kb_shingle": {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3},
+            },
+            "analyzer": {
+                "kb_text": analyzer(folding + ["kb_stop", "kb_stemmer"]),
+                "kb_search": analyzer(folding + ["kb_synonyms", "kb_stop", "kb_stemmer"]),
+                "kb_exact": analyzer(folding),
+                "kb_shingles": analyzer(folding + ["kb_shingle"]),
+                "kb_autocomplete_index": analyzer(folding + ["kb_edge_ngram"]),
+                "kb_autocomplete_search": analyzer(folding),
+            },
+        },
+    }
+
+
+def analyzer(filters):
+    return {
+        "type": "custom",
+        "char_filter": ["kb_apostrophes"],
+        "tokenizer": "standard",
+        "filter": filters,
+    }

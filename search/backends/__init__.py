@@ -1,0 +1,18 @@
+"""Search backends: a real engine when SEARCH_URL is set, the database otherwise.
+
+Both take the same flat documents (`search.extraction.page_document`) and answer
+the same `SearchRequest` with the same `SearchResults`.
+"""
+
+from search.engine import configured_engine
+
+
+def get_backend():
+    engine = configured_engine()
+    if engine is not None:
+        from search.backends.engine import EngineBackend
+
+        return EngineBackend(engine)
+    from search.backends.database import DatabaseBackend
+
+    return DatabaseBackend()

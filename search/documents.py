@@ -1,0 +1,52 @@
+"""The flat search document: one dict per published item, the same for every backend."""
+
+from elasticsearch.dsl import Date, Document, Float, Integer, Keyword, Text
+
+SEARCHABLE_TEXT = {
+    "analyzer": "kb_text",
+    "search_analyzer": "kb_search",
+}
+
+
+def text_field(autocomplete=False):
+    subfields = {
+        "exact": Text(analyzer="kb_exact"),
+        "shingles": Text(analyzer="kb_shingles"),
+    }
+    if autocomplete:
+        subfields["autocomplete"] = Text(
+            analyzer="kb_autocomplete_index", search_analyzer="kb_autocomplete_search"
+        )
+    return Text(term_vector="with_positions_offsets", fields=subfields, **SEARCHABLE_TEXT)
+
+
+class ContentDocument(Document):
+    """Mapping of the content index; the index name and analyzers are set per language."""
+
+    doc_type = Keyword()
+    title = text_field(autocomplete=True)
+    summary = text_field()
+    body = text_field()
+    tags = Keyword(
+        fields={
+            "text": Text(**SEARCHABLE_TEXT),
+            "autocomplete": Text(
+                analyzer="kb_autocomplete_index", search_analyzer="kb_autocomplete_search"
+            ),
+        }
+    )
+    themes = Keyword()
+    audiences = Keyword()
+    territories = Keyword()
+    establishment_types = Keyword()
+    status = Keyword()
+    locale = Keyword()
+    visibility = Keyword()
+    year = Integer()
+    published_at = Date()
+    url = Keyword(index=False)
+    rank_boost = Float()
+
+
+def index_mapping():
+    return ContentDocument._doc_type.mapping.to_dict()

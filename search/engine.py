@@ -1,0 +1,168 @@
+"""The one place that knows which search engine runs.
+
+Bodies are built elsewhere with the DSL (`elasticsearch.dsl`) and handed here as
+plain dicts; this module sends them with the configured client — the
+Elasticsearch 8 client for Elasticsearch, opensearch-py for OpenSearch, because
+the Elasticsearch client refuses to talk to a server that is not Elasticsearch —
+and turns every transport failure into `SearchEngineUnavailable`.
+"""
+
+from functools import cache
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+
+
+class SearchEngineUnavailable(Exception):
+    """The engine could not be reached or refused the request."""
+
+
+class Engine:
+    kind = ""
+
+    def __init__(self, client, errors):
+        self.client = client
+        self.errors = errors
+
+    def call(self, operation, *args, **kwargs):
+        try:
+            return operation(*args, **kwargs)
+        except self.errors as error:
+            raise SearchEngineUnavailable(str(error)) from error
+
+    def ping(self):
+        try:
+            return bool(self.client.ping())
+        except self.errors:
+            return False
+
+    def create_index(self, name, body):
+        raise NotImplementedError
+
+    def search(self, index, body):
+        raise NotImplementedError
+
+    def helpers(self):
+        raise NotImplementedError
+
+    def bulk(self, actions):
+        raise NotImplementedError
+
+    def delete_index(self, name):
+        self.call(self.client.indices.delete, index=name, ignore_unavailable=True)
+
+    def index_names(self, pattern):
+        return sorted(self.call(self.client.indices.get, index=pattern, expand_wildcards="open"))
+
+    def alias_targets(self, alias):
+        if not self.call(self.client.indices.exists_alias, name=alias):
+            return []
+        return sorted(self.call(self.client.indices.get_alias, name=alias))
+
+    def swap_alias(self, alias, new_index):
+        """Point `alias` at `new_index` alone, in one atomic step."""
+        actions = [{"remove": {"index": old, "alias": alias}} for old in self.alias_targets(alias)]
+        actions.append({"add": {"index": new_index, "alias": alias}})
+        self.update_aliases(actions)
+
+    def update_aliases(self, actions):
+        raise NotImplementedError
+
+    def scan(self, index, source_fields):
+        """Every document of `index` as (id, source), however many there are."""
+        return self.call(
+            lambda: [
+                (hit["_id"], hit.get("_source", {}))
+                for hit in self.helpers().scan(
+                    self.client, index=index, query={"_source": source_fields}
+                )
+            ]
+        )
+
+    def refresh(self, index):
+        self.call(self.client.indices.refresh, index=index)
+
+    def count(self, index):
+        return self.call(self.client.count, index=index)["count"]
+
+    def delete_document(self, index, document_id):
+        self.call(self.client.delete, index=index, id=document_id, ignore=[404])
+
+
+class OpenSearchEngine(Engine):
+    kind = "opensearch"
+
+    def create_index(self, name, body):
+        self.call(self.client.indices.create, index=name, body=body)
+
+    def update_aliases(self, actions):
+        self.call(self.client.indices.update_aliases, body={"actions": actions})
+
+    def search(self, index, body):
+        return self.call(self.client.search, index=index, body=body)
+
+    def helpers(self):
+        from opensearchpy import helpers
+
+        return helpers
+
+    def bulk(self, actions):
+        return self.call(self.helpers().bulk, self.client, actions, ignore_status=(404,))
+
+    def delete_document(self, index, document_id):
+        self.call(self.client.delete, index=index, id=document_id, params={"ignore": 404})
+
+
+class ElasticsearchEngine(Engine):
+    kind = "elasticsearch"
+
+    def create_index(self, name, body):
+        self.call(self.client.indices.create, index=name, **body)
+
+    def update_aliases(self, actions):
+        self.call(self.client.indices.update_aliases, actions=actions)
+
+    def search(self, index, body):
+        return self.call(self.client.search, index=index, **body).body
+
+    def helpers(self):
+        from elasticsearch import helpers
+
+        return helpers
+
+    def bulk(self, actions):
+        return self.call(self.helpers().bulk, self.client, actions, ignore_status=(404,))
+
+    def delete_document(self, index, document_id):
+        self.call(self.client.options(ignore_status=404).delete, index=index, id=document_id)
+
+
+def engine_from_url(url, timeout=10):
+    """Build the engine for `opensearch+http://host:port` or `elasticsearch+https://...`."""
+    parts = urlsplit(url)
+    kind, _, scheme = parts.scheme.partition("+")
+    if not scheme:
+        raise ValueError(f"SEARCH_URL must name its engine, e.g. opensearch+{parts.scheme}://…")
+    server = urlunsplit((scheme, parts.netloc, parts.path, "", ""))
+    if kind == "opensearch":
+        from opensearchpy import OpenSearch
+        from opensearchpy.exceptions import OpenSearchException
+
+        client = OpenSearch(server, timeout=timeout, max_retries=0, retry_on_timeout=False)
+        return OpenSearchEngine(client, (OpenSearchException, OSError))
+    if kind == "elasticsearch":
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError, Elasticsearch
+
+        client = Elasticsearch(server, request_timeout=timeout, max_retries=0)
+        return ElasticsearchEngine(client, (ApiError, TransportError, OSError))
+    raise ValueError(
+        f"Unknown search engine {kind!r} in SEARCH_URL: use opensearch or elasticsearch."
+    )
+
+
+@cache
+def configured_engine():
+    """The engine named by SEARCH_URL, or None for the database backend."""
+    url = settings.SEARCH_URL
+    return engine_from_url(url, settings.SEARCH_TIMEOUT) if url else None

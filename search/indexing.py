@@ -1,0 +1,143 @@
+"""Keeping the search index equal to the database.
+
+The database write always happens first; the index follows once the transaction
+commits. When the engine cannot be reached, the keys of the documents to
+refresh are recorded in `PendingIndexOperation` and replayed later — before the
+next successful index operation, and by `manage.py search_index sync` — so an
+unreachable engine never loses an edit.
+"""
+
+import logging
+
+from django.db import transaction
+from wagtail.models import Page
+
+from search.backends import get_backend
+from search.engine import SearchEngineUnavailable
+from search.extraction import indexable_pages, page_document, page_key
+from search.models import PendingIndexOperation
+
+logger = logging.getLogger(__name__)
+
+PAGE_KEY_PREFIX = "page-"
+
+
+def document_for_key(key):
+    """The current document for `key`, or None when it must not (or no longer) be searchable."""
+    if key.startswith(PAGE_KEY_PREFIX):
+        page = Page.objects.filter(pk=int(key.removeprefix(PAGE_KEY_PREFIX))).first()
+        return page_document(page) if page is not None else None
+    return None
+
+
+def apply(keys, backend=None):
+    """Send the current state of `keys` to the backend (raises if it is unreachable)."""
+    backend = backend or get_backend()
+    documents, removed = [], []
+    for key in keys:
+        document = document_for_key(key)
+        if document is None:
+            removed.append(key)
+        else:
+            documents.append(document)
+    if documents:
+        backend.upsert(documents)
+    if removed:
+        backend.remove(removed)
+
+
+def queue(keys, error):
+    for key in keys:
+        operation, _ = PendingIndexOperation.objects.get_or_create(key=key)
+        operation.attempts += 1
+        operation.last_error = str(error)[:2000]
+        operation.save()
+
+
+def replay_pending(backend=None, limit=None):
+    """Replay recorded operations, oldest first; stop at the first failure. Returns the count."""
+    backend = backend or get_backend()
+    replayed = 0
+    pending = PendingIndexOperation.objects.order_by("queued_at", "pk")
+    for operation in pending[:limit] if limit else pending:
+        try:
+            apply([operation.key], backend)
+        except SearchEngineUnavailable as error:
+            queue([operation.key], error)
+            raise
+        operation.delete()
+        replayed += 1
+    return replayed
+
+
+def refresh_keys(keys):
+    """Bring `keys` up to date now, or record them for later if the engine is down."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    backend = get_backend()
+    try:
+        if PendingIndexOperation.objects.exists():
+            replay_pending(backend)
+        apply(keys, backend)
+    except SearchEngineUnavailable as error:
+        logger.warning(
+            "Search engine unreachable, %d update(s) kept for later: %s", len(keys), error
+        )
+        queue(keys, error)
+
+
+def refresh_after_commit(keys):
+    keys = list(keys)
+    transaction.on_commit(lambda: refresh_keys(keys))
+
+
+def refresh_pages_after_commit(pages):
+    refresh_after_commit(page_key(page.pk) for page in pages)
+
+
+def subtree_keys(page):
+    """Keys of a page and everything below it (a move or a restriction affects them all)."""
+    return [
+        page_key(pk)
+        for pk in Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    ]
+
+
+def all_documents():
+    for page in indexable_pages().iterator(chunk_size=500):
+        document = page_document(page)
+        if document is not None:
+            yield document
+
+
+def rebuild(progress=None):
+    """Rebuild the whole index from the database; pending operations become moot."""
+    backend = get_backend()
+    counts = backend.rebuild(all_documents(), progress=progress)
+    PendingIndexOperation.objects.all().delete()
+    return counts
+
+
+def expected_counts():
+    """How many documents per language the database says the index should hold."""
+    counts = {}
+    for document in all_documents():
+        counts[document["locale"]] = counts.get(document["locale"], 0) + 1
+    return counts
+
+
+def repair_drift(backend=None):
+    """Make the index hold exactly the database's documents; returns how many were fixed."""
+    backend = backend or get_backend()
+    wanted = {document["key"]: document for document in all_documents()}
+    indexed = backend.indexed_versions()
+    missing_or_stale = [
+        key
+        for key, document in wanted.items()
+        if indexed.get(key) != (document["locale"], document["published_at"])
+    ]
+    extra = [key for key in indexed if key not in wanted]
+    backend.upsert(wanted[key] for key in missing_or_stale)
+    backend.remove(extra)
+    return len(missing_or_stale) + len(extra)

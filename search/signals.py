@@ -1,0 +1,42 @@
+"""Every change that affects what is searchable asks the index to follow."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from practices.models import TrainingSession
+from search.extraction import page_key
+from search.indexing import refresh_after_commit, subtree_keys
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def refresh_page(sender, instance, **kwargs):
+    refresh_after_commit([page_key(instance.pk)])
+
+
+@receiver(post_delete)
+def remove_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        refresh_after_commit([page_key(instance.pk)])
+
+
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def refresh_moved_subtree(sender, instance, **kwargs):
+    refresh_after_commit(subtree_keys(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def refresh_restricted_subtree(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        refresh_after_commit(subtree_keys(page))
+
+
+@receiver(post_save, sender=TrainingSession)
+@receiver(post_delete, sender=TrainingSession)
+def refresh_training_offer(sender, instance, **kwargs):
+    refresh_after_commit([page_key(instance.offer_id)])
