@@ -285,11 +285,19 @@ def _fill_free_seats(session):
     return promoted
 
 
-def _session_facts(session):
+def describe_start(session):
+    """When the session starts, as a sentence fragment in the active language."""
     start = timezone.localtime(session.starts_at)
+    return gettext("%(date)s à %(time)s") % {
+        "date": formats.date_format(start, "DATE_FORMAT"),
+        "time": formats.time_format(start, "TIME_FORMAT"),
+    }
+
+
+def _session_facts(session):
     return {
         "title": session.offer.title,
-        "date": formats.date_format(start, "DATETIME_FORMAT"),
+        "date": describe_start(session),
         "place": session.place,
         "url": session.offer.full_url or "",
     }

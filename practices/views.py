@@ -7,7 +7,6 @@ page with a message: people never land on a page of their own.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,7 +40,7 @@ def register(request, pk):
         messages.success(
             request,
             _("Votre inscription à la session du %(date)s est confirmée.")
-            % {"date": _when(session)},
+            % {"date": registrations.describe_start(session)},
         )
     else:
         messages.info(
@@ -50,7 +49,10 @@ def register(request, pk):
                 "Vous êtes sur la liste d’attente de la session du %(date)s, en position "
                 "%(position)s. Nous vous écrirons si une place se libère."
             )
-            % {"date": _when(session), "position": registrations.waiting_position(registration)},
+            % {
+                "date": registrations.describe_start(session),
+                "position": registrations.waiting_position(registration),
+            },
         )
     return redirect(back)
 
@@ -76,7 +78,7 @@ def cancel(request, pk):
         text = _(
             "Votre inscription à la session du %(date)s est annulée. Merci d’avoir libéré la place."
         )
-    messages.success(request, text % {"date": _when(session)})
+    messages.success(request, text % {"date": registrations.describe_start(session)})
     return redirect(back)
 
 
@@ -111,7 +113,3 @@ def _sign_in_first(request, back):
 def _refused(request, refusal):
     level = REFUSAL_LEVELS.get(type(refusal), messages.ERROR)
     messages.add_message(request, level, refusal.message)
-
-
-def _when(session):
-    return formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")

@@ -307,7 +307,7 @@ def test_the_sessions_block_shows_seats_left_and_the_visitors_buttons(offer, cam
     html = render_sessions_block(offer, camille)
 
     assert "Aurillac, IME du Cantal" in html
-    assert "2 places sur 3" in html
+    assert "2 places libres sur 3" in html
     assert "S’inscrire" in html
     assert "Complet" in html
     assert "Liste d’attente : position 1" in html
