@@ -1,9 +1,10 @@
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -26,6 +27,21 @@ from practices.models import TrainingOfferPage, TrainingSession
 register_permission_policy(TrainingSession, TrainingSessionPermissionPolicy())
 
 
+def start_text(session):
+    # The listing's own date column says "3 minutes ago", which reads wrong for a date to come.
+    return formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+
+
+def state_text(session):
+    if session.is_cancelled:
+        return _("annulée")
+    if session.is_past:
+        return _("passée")
+    if session.seats_left == 0:
+        return _("complète")
+    return _("ouverte")
+
+
 class TrainingSessionViewSet(ModelViewSet):
     model = TrainingSession
     name = "training_sessions"
@@ -44,12 +60,12 @@ class TrainingSessionViewSet(ModelViewSet):
     ordering = ["-starts_at"]
     list_display = [
         "offer",
-        DateColumn("starts_at", label=_("début"), sort_key="starts_at"),
+        Column("starts_at", label=_("début"), accessor=start_text, sort_key="starts_at"),
         Column("place", label=_("lieu")),
         Column("seats", label=_("places")),
         Column("seats_taken", label=_("inscrits")),
         Column("waiting_count", label=_("en attente")),
-        BooleanColumn("is_cancelled", label=_("annulée")),
+        Column("state", label=_("état"), accessor=state_text),
     ]
     edit_handler = ObjectList(
         [
