@@ -1,0 +1,128 @@
+"""Data for the practices templates: they return data, templates decide the markup.
+
+What a visitor may see (the missing items of a write-up) is decided here, in
+Python, never in a template.
+"""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from kb.models import Audience, EstablishmentType, Theme
+from practices.listing import kind_label, kind_of, localized_terms
+from practices.models import PracticeLead
+from practices.related import related_pages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def results_page_url(context, number):
+    """The current list's address on another page of results, keeping its filters."""
+    request = context["request"]
+    pairs = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != "page"
+        for value in values
+        if value
+    ]
+    return f"{request.path}?{urlencode([*pairs, ('page', number)])}"
+
+
+@register.simple_tag
+def page_links(page_obj, around=1):
+    """Page numbers to link to: first, last, the current one's neighbours; None marks a gap."""
+    last = page_obj.paginator.num_pages
+    near = range(page_obj.number - around, page_obj.number + around + 1)
+    numbers = []
+    for number in sorted({1, last, *near} & set(range(1, last + 1))):
+        if numbers and number - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+@register.simple_tag
+def page_kind(page):
+    """The page's type as the listings name it, and its label for a badge."""
+    kind = kind_of(page)
+    return {"key": kind, "label": kind_label(kind)} if kind else None
+
+
+@register.simple_tag(takes_context=True)
+def classification_links(context, page):
+    """The page's terms, each linking to its type's list filtered on that term."""
+    index_url = page.get_parent().get_url(context["request"])
+
+    def link(parameter, value, label):
+        return {"label": label, "url": f"{index_url}?{urlencode({parameter: value})}"}
+
+    def term_links(parameter, model, terms):
+        labels = localized_terms(model, page.locale_id)
+        return [link(parameter, term.slug, labels[term.pk].label) for term in terms]
+
+    groups = [
+        (_("Thèmes"), term_links("theme", Theme, page.themes.all())),
+        (_("Publics"), term_links("audience", Audience, page.audiences.all())),
+        (
+            _("Types d’établissement"),
+            term_links("etablissement", EstablishmentType, page.establishment_types.all()),
+        ),
+        (
+            _("Territoire"),
+            [link("region", region.code, region.display_name) for region in page.regions.all()]
+            + [
+                link("departement", department.code, str(department))
+                for department in page.departments.all()
+            ],
+        ),
+        (_("Mots-clés"), [link("tag", tag.slug, tag.name) for tag in page.tags.all()]),
+    ]
+    return [{"label": label, "links": links} for label, links in groups if links]
+
+
+@register.simple_tag(takes_context=True)
+def user_can_edit(context, page):
+    return page.permissions_for_user(context["request"].user).can_edit()
+
+
+@register.simple_tag(takes_context=True)
+def completeness_report(context, page):
+    """How complete an experiment write-up is; what is missing is told to its editors only."""
+    show_missing = user_can_edit(context, page)
+    parts = [
+        {**part, "missing": part["missing"] if show_missing else []} for part in page.completeness()
+    ]
+    return {"parts": parts, "percent": page.completeness_percent(), "show_missing": show_missing}
+
+
+@register.simple_tag
+def leads_by_level(page):
+    """Who steers the action, regional level first, as the roadmaps present it."""
+    leads = list(page.leads.all())
+    groups = [
+        (label, [lead for lead in leads if lead.level == level])
+        for level, label in PracticeLead.Level.choices
+    ]
+    return [{"level": label, "leads": members} for label, members in groups if members]
+
+
+@register.simple_tag
+def page_documents(page):
+    return page.documents.select_related("document")
+
+
+@register.simple_tag
+def related_items(page):
+    return [
+        {"page": related, "kind": kind_of(related), "kind_label": kind_label(kind_of(related))}
+        for related in related_pages(page)
+    ]
+
+
+@register.filter
+def as_percent(ratio):
+    """A share between 0 and 1 as a whole percentage."""
+    return None if ratio is None else round(ratio * 100)
