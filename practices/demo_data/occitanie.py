@@ -137,7 +137,7 @@ SHEETS = [
                 "Organisation de l’équipe",
                 [
                     "Désigner des référents pour la période de transition",
-                    "Préciser la place du référent habituel et de l’équipe pluridisciplinaire",
+                    "Répartir les rôles entre le référent de toujours et le reste de l’équipe",
                 ],
             ),
             (
@@ -226,7 +226,7 @@ SHEETS = [
         "continuité des parcours sans mettre en danger résidents ni professionnels.",
         "objectives": [
             "Repérer forces et fragilités : locaux, équipe, formation, partenariats",
-            "Outiller l’analyse des événements indésirables et des comportements-défis",
+            "Outiller l’équipe pour analyser incidents graves et comportements-défis",
             "Assurer des bilans de santé somatiques et psychiatriques réguliers",
         ],
         "leads": [REGIONAL, ("establishment", "Direction de la MAS Les Cévennes", "Pilotage")],

@@ -12,7 +12,7 @@ from .ara import (
 SHEETS = [
     {
         "slug": "observation-besoins-public-ditep",
-        "title": "1.1 — Observer chaque année les besoins du public accueilli en DITEP",
+        "title": "1.1 — Observer chaque année les besoins des jeunes accompagnés en DITEP",
         "summary": (
             "L’ARS publie une synthèse régulière sur l’évolution des jeunes orientés en DITEP, "
             "à partir des données des MDPH, de ViaTrajectoire et des gestionnaires, pour ajuster "
@@ -91,7 +91,7 @@ SHEETS = [
         "status": "completed",
         "start": "2017-06-12",
         "delay": "3 à 5 ans",
-        "calendar": "Point d’étape à mi-parcours du schéma régional de santé",
+        "calendar": "Bilan intermédiaire à mi-chemin du schéma régional de santé",
         "context": ROADMAP_CONTEXT
         + "Les diagnostics de 2016 montraient des territoires ruraux sans accueil de jour ni "
         "ambulatoire, et des ITEP réservés aux garçons.",
@@ -160,7 +160,7 @@ SHEETS = [
     },
     {
         "slug": "cooperations-inter-esms",
-        "title": "1.3 — Développer les coopérations inter-associatives et inter-ESMS",
+        "title": "1.3 — Faire coopérer les associations et les ESMS entre eux",
         "summary": (
             "Dans le Rhône et l’Ain, directeurs d’ITEP, de SESSAD et d’IME se rencontrent deux "
             "fois par an, ouvrent leurs formations internes aux autres structures et aux "

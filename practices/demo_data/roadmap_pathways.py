@@ -59,7 +59,10 @@ SHEETS = [
             "Protocole de coopération de la Haute-Loire (2008)",
             "Enseignements de l’expérimentation nationale des ITEP en dispositif",
         ],
-        "deliverables": ["Modèle de convention-cadre régionale", "Conventions départementales"],
+        "deliverables": [
+            "Convention-cadre régionale type",
+            "Une convention signée par département",
+        ],
         "milestones": [
             ("2017-07-07", "Modèle régional validé"),
             ("2017-11-23", "Première convention signée, en Haute-Loire"),
@@ -156,7 +159,7 @@ SHEETS = [
         + "La convention-cadre ARS – Éducation nationale signée le 21 septembre 2016 donnait le "
         "cadre ; restait à lever les appréhensions des chefs d’établissement scolaire.",
         "objectives": [
-            "Changer les représentations réciproques entre ITEP et école",
+            "Faire évoluer le regard que l’école et l’ITEP portent l’un sur l’autre",
             "Faciliter l’inclusion scolaire en milieu ordinaire",
             "Accorder le PPA et le PPS de chaque jeune",
         ],
@@ -181,7 +184,7 @@ SHEETS = [
                 "Phase 2 — Scolariser en milieu ordinaire",
                 [
                     "Inscrire les objectifs d’externalisation dans les CPOM",
-                    "Réviser la convention type des unités d’enseignement",
+                    "Mettre à jour le modèle de convention des unités d’enseignement",
                 ],
             ),
         ],
@@ -353,7 +356,7 @@ SHEETS = [
             ),
         ],
         "resources": ["Dispositifs de droit commun : missions locales, AFPA, lycées"],
-        "deliverables": ["Synthèse de l’état des lieux des formations qualifiantes"],
+        "deliverables": ["Bilan des formations qualifiantes accessibles sur le territoire"],
         "milestones": [
             ("2020-03-13", "État des lieux publié"),
             ("2023-09-04", "Chargés d’insertion dans la moitié des DITEP"),

@@ -59,7 +59,7 @@ SHEETS = [
             "Carte des territoires de parcours de l’ARS",
             "Outil de cartographie conçu avec la Fondation OVE",
         ],
-        "deliverables": ["Cartographie évolutive et croisée de l’offre"],
+        "deliverables": ["Carte interactive de l’offre, actualisée chaque année"],
         "milestones": [
             ("2018-10-01", "Cahier des charges validé"),
             ("2019-03-04", "Version bêta ouverte aux délégations"),

@@ -28,8 +28,8 @@ SHEETS = [
         "en dispositif.",
         "objectives": [
             "Constituer une boîte à outils d’information",
-            "Faire connaître les troubles du public, le fonctionnement en dispositif et les "
-            "solutions de répit inter-ESMS",
+            "Expliquer les troubles des jeunes accueillis, le fonctionnement en dispositif et "
+            "le répit partagé entre ESMS",
         ],
         "leads": [
             (
@@ -216,7 +216,7 @@ SHEETS = [
         "delay": "Toute la durée du schéma régional de santé",
         "calendar": "Comité de pilotage deux fois par an",
         "context": ROADMAP_CONTEXT
-        + "La feuille de route a été présentée à tous les ITEP de la région le 17 mars 2017.",
+        + "Le 17 mars 2017, la feuille de route a été présentée aux ITEP de toute la région.",
         "objectives": [
             "Veiller à l’application du décret sur le fonctionnement en dispositif",
             "Garder la dynamique lancée en 2016",
@@ -236,7 +236,7 @@ SHEETS = [
         "resources": ["Feuilles de route régionale et départementales"],
         "deliverables": ["Relevés de décisions du comité de pilotage"],
         "milestones": [
-            ("2017-03-17", "Présentation de la feuille de route à tous les ITEP"),
+            ("2017-03-17", "Feuille de route présentée aux ITEP"),
             ("2022-10-06", "Actualisation à mi-parcours"),
         ],
         "indicators": [
