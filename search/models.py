@@ -40,3 +40,43 @@ class PendingIndexOperation(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class IndexedDocument(models.Model):
+    """The database backend's copy of a search document (used when no engine is configured)."""
+
+    key = models.CharField(max_length=100, unique=True)
+    locale = models.CharField(max_length=10, db_index=True)
+    doc_type = models.CharField(max_length=30, db_index=True)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    status = models.CharField(max_length=20, blank=True, db_index=True)
+    rank_boost = models.FloatField(default=1.0)
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("document indexé")
+        verbose_name_plural = _("documents indexés")
+
+    def __str__(self):
+        return self.title
+
+
+class IndexedTerm(models.Model):
+    """One keyword value of an indexed document (theme, territory, tag…), for filters and facets."""
+
+    document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="terms")
+    field = models.CharField(max_length=30)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [models.Index(fields=["field", "value"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "field", "value"], name="unique_term"),
+        ]
+
+    def __str__(self):
+        return f"{self.field}={self.value}"
