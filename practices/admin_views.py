@@ -93,8 +93,8 @@ class TrainingSessionFilterSet(WagtailFilterSet):
 class OrganiserObjectMixin:
     """Refuse a session whose offer the user may not edit, before any work is done."""
 
-    def get_object(self, queryset=None):
-        session = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        session = super().get_object(*args, **kwargs)
         if not registrations.can_organise(self.request.user, session.offer):
             raise PermissionDenied
         return session
@@ -191,6 +191,14 @@ class SessionDeleteView(OrganiserObjectMixin, generic.DeleteView):
         if session.registrations.exists():
             raise PermissionDenied
         return session
+
+
+class SessionHistoryView(OrganiserObjectMixin, generic.HistoryView):
+    pass
+
+
+class SessionUsageView(OrganiserObjectMixin, generic.UsageView):
+    pass
 
 
 class SessionObjectView(generic.WagtailAdminTemplateMixin, generic.BaseObjectMixin):

@@ -14,8 +14,10 @@ from practices.admin_views import (
     SessionCreateView,
     SessionDeleteView,
     SessionEditView,
+    SessionHistoryView,
     SessionIndexView,
     SessionRegistrationsView,
+    SessionUsageView,
     TrainingSessionFilterSet,
     TrainingSessionPermissionPolicy,
 )
@@ -54,6 +56,8 @@ class TrainingSessionViewSet(ModelViewSet):
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView
     delete_view_class = SessionDeleteView
+    history_view_class = SessionHistoryView
+    usage_view_class = SessionUsageView
     copy_view_enabled = False
     inspect_view_enabled = False
     filterset_class = TrainingSessionFilterSet

@@ -340,3 +340,14 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_for_the_export(offer):
 
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+def test_someone_without_rights_on_the_offer_cannot_read_a_sessions_history(offer, other_offer):
+    session = build_session(offer, place="Aurillac")
+    outsider = Client()
+    outsider.force_login(build_organiser(other_offer))
+
+    response = outsider.get(admin_url("history", session.pk), follow=True)
+
+    assert "Aurillac" not in response.content.decode()
+    assert response.redirect_chain
