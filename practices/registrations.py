@@ -304,7 +304,11 @@ def _session_facts(session):
 
 
 def _message(session, recipient, subject, body):
-    """An e-mail in the language of the offer's page, which is the one people read it in."""
+    """An e-mail in the language of the offer's page.
+
+    Sessions hang on the page they were created for, usually the French source
+    page, so people who registered from the English translation read French.
+    """
     with translation.override(session.offer.locale.language_code):
         facts = _session_facts(session)
         return mail.EmailMessage(
