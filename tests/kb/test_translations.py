@@ -28,7 +28,7 @@ MO_PATH = CATALOGUE_DIR / "django.mo"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 # What makemessages is told to skip, plus what it never reads anyway.
-NOT_SOURCE = {".venv", "node_modules", "staticfiles", ".git", "media", ".test-media", "bench"}
+NOT_SOURCE = {".venv", "node_modules", "staticfiles", ".git", "media", ".test-media"}
 SOURCE_SUFFIXES = (".py", ".html", ".txt", ".po")
 
 
