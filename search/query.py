@@ -1,0 +1,394 @@
+"""What a visitor asks of the search, and what every backend answers.
+
+Both backends take a `SearchRequest` and return a `SearchResults`, so views and
+templates never know which one answered. Everything typed by a visitor is
+cleaned here, once: the text is plain text (never a query syntax), filter values
+are checked against what they may be, and the page number is bounded.
+
+Filters are small expression trees (`Terms`, `AllOf`, `AnyOf`, `Not`) over the
+keyword fields of the flat document; each backend translates them, and Python
+can evaluate them too (the database backend counts territories that way).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from math import ceil
+from typing import NamedTuple
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from practices.models import PracticeSheetPage
+from search.extraction import DOC_TYPES, PUBLIC
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUE_LENGTH = 100
+MAX_VALUES_PER_FILTER = 20
+PAGE_SIZE = 10
+# Engines refuse to page beyond 10,000 hits (index.max_result_window).
+MAX_PAGE = 10_000 // PAGE_SIZE
+RELEVANCE, DATE = "relevance", "date"
+SORTS = (RELEVANCE, DATE)
+
+# Highlighters mark matches with these private-use characters; `safe_excerpt`
+# escapes the text and only then turns them into <mark>, so no markup from the
+# documents can ever reach the page.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+# Control and format characters (zero-width, bidirectional overrides) and the
+# private-use area that carries the highlight marks.
+UNWANTED_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ue000-\uf8ff]"
+)
+# Below this many results, a corrected query is worth suggesting.
+SUGGEST_BELOW = 3
+WORD = re.compile(r"[^\W_]+")
+TERRITORY_CODE = re.compile(r"^(\d{2,3}|2[AB])$")
+YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def clean_text(raw, limit=MAX_QUERY_LENGTH):
+    """Plain, single-line text of at most `limit` characters."""
+    text = unicodedata.normalize("NFC", str(raw or ""))
+    text = UNWANTED_CHARACTERS.sub(" ", text)
+    return " ".join(text.split())[:limit].strip()
+
+
+def normalise_query(text):
+    """The form under which queries are compared and counted: "L’ITEP " and "l'itep" meet."""
+    text = clean_text(text).replace("’", "'").casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def visibility_for(user):
+    """The visibility values whose documents `user` may see.
+
+    Only public content is indexed so far; the forum spaces will add their
+    `space:<id>` values here, from the forums' own permission rules.
+    """
+    return (PUBLIC,)
+
+
+# --- filter expressions -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The document's `field` holds at least one of `values`."""
+
+    field: str
+    values: tuple
+
+    def matches(self, document):
+        return not document.get(self.field, set()).isdisjoint(self.values)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple
+
+    def matches(self, document):
+        return all(part.matches(document) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple
+
+    def matches(self, document):
+        return any(part.matches(document) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Not:
+    part: object
+
+    def matches(self, document):
+        return not self.part.matches(document)
+
+
+class Territories:
+    """Territory rules: which documents belong to a région or a département.
+
+    A document's `territories` hold the INSEE codes of its régions and
+    départements together, and the two lists share codes: "76" is Occitanie and
+    Seine-Maritime, "11" Île-de-France and Aude. A document of a département
+    also carries its région's code, which tells the two readings apart.
+    """
+
+    def __init__(self, region_of_department):
+        self.region_of_department = dict(region_of_department)
+        self.departments_of_region = {}
+        for department, region in self.region_of_department.items():
+            self.departments_of_region.setdefault(region, []).append(department)
+
+    @classmethod
+    def load(cls):
+        from kb.models import Department
+
+        return cls(Department.objects.values_list("code", "region__code"))
+
+    @property
+    def regions(self):
+        return sorted(self.departments_of_region)
+
+    @property
+    def departments(self):
+        return sorted(self.region_of_department)
+
+    def region(self, code):
+        rule = Terms("territories", (code,))
+        homonym_region = self.region_of_department.get(code)
+        if homonym_region is None:
+            return rule
+        # Here for the région, unless the code only came with the homonym
+        # département (whose own région is then present and none of ours).
+        own_departments = tuple(self.departments_of_region.get(code, ()))
+        return AllOf(
+            (
+                rule,
+                AnyOf(
+                    (
+                        Terms("territories", own_departments),
+                        Not(Terms("territories", (homonym_region,))),
+                    )
+                ),
+            )
+        )
+
+    def department(self, code):
+        rule = Terms("territories", (code,))
+        if code not in self.departments_of_region:
+            return rule
+        # A département whose code is also a région's: its own région must be there too.
+        return AllOf((rule, Terms("territories", (self.region_of_department[code],))))
+
+
+# --- request ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """A filter of the search page: its GET parameter, document field and facet size."""
+
+    name: str
+    field: str
+    size: int
+    valid: object = None
+
+    def accepts(self, value):
+        return self.valid is None or self.valid(value)
+
+
+STATUS_VALUES = frozenset(PracticeSheetPage.Status.values)
+TYPE_VALUES = frozenset(DOC_TYPES.values())
+
+FILTERS = {
+    spec.name: spec
+    for spec in (
+        FilterSpec("type", "doc_type", 10, TYPE_VALUES.__contains__),
+        FilterSpec("theme", "themes", 100),
+        FilterSpec("audience", "audiences", 100),
+        FilterSpec("region", "territories", 100, TERRITORY_CODE.match),
+        FilterSpec("departement", "territories", 200, TERRITORY_CODE.match),
+        FilterSpec("etablissement", "establishment_types", 100),
+        FilterSpec("tag", "tags", 100),
+        FilterSpec("year", "year", 100, YEAR.match),
+        FilterSpec("status", "status", 10, STATUS_VALUES.__contains__),
+    )
+}
+TERRITORY_FILTERS = ("region", "departement")
+
+
+def page_number(raw):
+    try:
+        number = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""
+    language: str = settings.LANGUAGE_CODE
+    visibility: tuple = (PUBLIC,)
+    filters: dict = field(default_factory=dict)
+    sort: str = RELEVANCE
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @classmethod
+    def from_querydict(cls, data, language, visibility):
+        filters = {}
+        for name, spec in FILTERS.items():
+            values = [clean_text(value, MAX_VALUE_LENGTH) for value in data.getlist(name)]
+            accepted = [value for value in dict.fromkeys(values) if value and spec.accepts(value)]
+            if accepted:
+                filters[name] = tuple(accepted[:MAX_VALUES_PER_FILTER])
+        text = clean_text(data.get("q", ""))
+        sort = data.get("sort", "")
+        return cls(
+            text=text,
+            language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
+            visibility=tuple(sorted(set(visibility))),
+            filters=filters,
+            sort=sort if sort in SORTS else (RELEVANCE if text else DATE),
+            page=page_number(data.get("page", 1)),
+        )
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+    @property
+    def ranked_by_date(self):
+        # Without words there is no relevance to rank by.
+        return self.sort == DATE or not self.text
+
+    def with_page(self, page):
+        return replace(self, page=page)
+
+    def without_filters(self):
+        return replace(self, filters={}, page=1)
+
+    def base_filter(self):
+        """What every query of this request is restricted to: language and visibility."""
+        return AllOf((Terms("locale", (self.language,)), Terms("visibility", self.visibility)))
+
+    def filter_expressions(self, territories):
+        """{filter name: expression} of the filters the visitor chose."""
+        expressions = {}
+        for name, values in self.filters.items():
+            if name == "region":
+                rules = [territories.region(value) for value in values]
+            elif name == "departement":
+                rules = [territories.department(value) for value in values]
+            else:
+                field_name = FILTERS[name].field
+                typed = tuple(int(value) for value in values) if name == "year" else values
+                rules = [Terms(field_name, typed)]
+            expressions[name] = rules[0] if len(rules) == 1 else AnyOf(tuple(rules))
+        return expressions
+
+
+def combined(expressions, leave_out=None):
+    """All of `expressions` ({name: expression}) but `leave_out`, or None when none is left."""
+    parts = tuple(expression for name, expression in expressions.items() if name != leave_out)
+    return AllOf(parts) if parts else None
+
+
+# --- results ----------------------------------------------------------------
+
+
+class Suggestion(NamedTuple):
+    """One autocomplete proposal: a page to open, or a tag to filter on (`url` empty)."""
+
+    kind: str
+    label: str
+    url: str = ""
+    doc_type: str = ""
+
+
+def starts_words(candidate, text):
+    """Whether every word of `text` begins a word of `candidate`, accents and case aside."""
+    wanted = WORD.findall(normalise_query(text))
+    have = WORD.findall(normalise_query(candidate))
+    return bool(wanted) and all(any(word.startswith(w) for word in have) for w in wanted)
+
+
+class FacetValue(NamedTuple):
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchHit:
+    key: str
+    doc_type: str
+    title: str
+    url: str
+    summary: str = ""
+    excerpt: SafeString = field(default_factory=lambda: mark_safe(""))
+    title_html: SafeString = field(default_factory=lambda: mark_safe(""))
+    territories: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    date: object = None
+    year: int | None = None
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    hits: list = field(default_factory=list)
+    total: int = 0
+    facets: dict = field(default_factory=dict)
+    did_you_mean: str | None = None
+    promoted: list = field(default_factory=list)
+
+    @property
+    def page(self):
+        return self.request.page
+
+    @property
+    def num_pages(self):
+        return max(1, min(ceil(self.total / self.request.page_size), MAX_PAGE))
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+
+def last_page(total, page_size=PAGE_SIZE):
+    return max(1, min(ceil(total / page_size), MAX_PAGE))
+
+
+def facet_values(counts, selected, size):
+    """FacetValue list from {value: count}: biggest first, chosen values always kept."""
+    values = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    kept = [(str(value), count) for value, count in values if count > 0][:size]
+    kept_values = {value for value, _count in kept}
+    kept += [(value, counts.get(value, 0)) for value in selected if value not in kept_values]
+    return [FacetValue(value, count, value in selected) for value, count in kept]
+
+
+def safe_excerpt(fragment):
+    """HTML of a highlighted fragment: the text escaped, the marks as balanced <mark>."""
+    parts, open_mark = [], False
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", fragment or ""):
+        if piece == MARK_START and not open_mark:
+            parts.append("<mark>")
+            open_mark = True
+        elif piece == MARK_END and open_mark:
+            parts.append("</mark>")
+            open_mark = False
+        elif piece not in (MARK_START, MARK_END):
+            parts.append(str(escape(piece)))
+    if open_mark:
+        parts.append("</mark>")
+    # Safe: every piece of text was escaped above, and the only markup added is <mark>.
+    return mark_safe("".join(parts))
+
+
+def excerpt_of(summary_marked, body_marked, summary):
+    """The summary if the words were found there, else the body's fragment, else the summary."""
+    for fragment in (summary_marked, body_marked):
+        if fragment and MARK_START in fragment:
+            return safe_excerpt(fragment)
+    return plain_excerpt(summary)
+
+
+def plain_excerpt(text, limit=300):
+    """The start of `text`, cut at a word boundary, as safe HTML."""
+    text = clean_text(text, limit + 1)
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "…"
+    return safe_excerpt(text)
