@@ -1,6 +1,12 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from search.extraction import page_key
+from search.query import normalise_query
 
 
 class GlossaryTerm(models.Model):
@@ -56,6 +62,10 @@ class IndexedDocument(models.Model):
     status = models.CharField(max_length=20, blank=True, db_index=True)
     rank_boost = models.FloatField(default=1.0)
     data = models.JSONField(default=dict)
+    # Kept up to date by a trigger on PostgreSQL (migration 0004); SQLite keeps
+    # its full-text index in the FTS5 table `search_fulltext` instead, and leaves
+    # this column empty.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("document indexé")
@@ -80,3 +90,81 @@ class IndexedTerm(models.Model):
 
     def __str__(self):
         return f"{self.field}={self.value}"
+
+
+class PromotedResult(models.Model):
+    """An editors' pick: for one query, a page shown above the results."""
+
+    query = models.CharField(
+        _("requête"),
+        max_length=200,
+        help_text=_(
+            "Les mots tels que les visiteurs les tapent ; majuscules et accents sont ignorés."
+        ),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page mise en avant"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Elle n’est montrée que dans sa langue, et seulement à qui peut la voir."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+
+    panels = [FieldPanel("query"), FieldPanel("page"), FieldPanel("position")]
+
+    class Meta:
+        verbose_name = _("résultat mis en avant")
+        verbose_name_plural = _("résultats mis en avant")
+        ordering = ["query", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "page"], name="unique_promoted_page"),
+        ]
+
+    def __str__(self):
+        return f"{self.query} → {self.page}"
+
+    def save(self, *args, **kwargs):
+        self.query = normalise_query(self.query)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def keys_for(cls, text, language):
+        """Search keys of the pages picked for `text` in `language`, in the editors' order."""
+        query = normalise_query(text)
+        if not query:
+            return []
+        picks = cls.objects.filter(query=query, page__locale__language_code=language)
+        return [page_key(page_id) for page_id in picks.values_list("page_id", flat=True)]
+
+
+class ZeroResultQuery(models.Model):
+    """A query that found nothing: what the knowledge base lacks, or words it should know.
+
+    Only the normalised words are kept, with how often and when they were last
+    typed; nothing about who typed them.
+    """
+
+    query = models.CharField(_("requête"), max_length=200)
+    language = models.CharField(_("langue"), max_length=10)
+    count = models.PositiveIntegerField(_("nombre de recherches"), default=0)
+    last_seen = models.DateTimeField(_("dernière recherche"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("recherche sans résultat")
+        verbose_name_plural = _("recherches sans résultat")
+        ordering = ["-count", "-last_seen"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language"], name="unique_zero_result_query"),
+        ]
+
+    def __str__(self):
+        return self.query
+
+    @classmethod
+    def record(cls, text, language):
+        query = normalise_query(text)
+        if not query:
+            return
+        row, _created = cls.objects.get_or_create(query=query, language=language)
+        cls.objects.filter(pk=row.pk).update(count=F("count") + 1, last_seen=timezone.now())
