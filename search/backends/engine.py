@@ -3,18 +3,44 @@
 Each language has its own alias (`kb-content-fr`, `kb-content-en`) over a
 timestamped physical index with that language's analyzers. A rebuild fills a new
 index and swaps the alias in one step, so searches never see an empty index.
+Reading sends the bodies of `search.engine_queries` to the alias of the
+request's language, so a query on /en/ never sees a French document.
 """
 
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.utils.dateparse import parse_datetime
+from elasticsearch.dsl.response import Response
 
 from search.analysis import index_settings
 from search.documents import index_mapping
+from search.engine_queries import (
+    autocomplete_body,
+    documents_body,
+    related_body,
+    search_body,
+)
 from search.glossary import current_terms
+from search.models import PromotedResult
+from search.query import (
+    FILTERS,
+    SUGGEST_BELOW,
+    SearchHit,
+    SearchResults,
+    Suggestion,
+    Territories,
+    excerpt_of,
+    facet_values,
+    last_page,
+    normalise_query,
+    safe_excerpt,
+    starts_words,
+)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BULK_CHUNK = 500
+MAX_TAG_SUGGESTIONS = 3
 
 
 def alias_name(language):
@@ -28,6 +54,49 @@ def new_index_name(language):
 
 def source_of(document):
     return {name: value for name, value in document.items() if name != "key"}
+
+
+def hit_of(hit):
+    highlight = hit.meta.to_dict().get("highlight", {})
+    source = hit.to_dict()
+
+    def marked(name):
+        return (highlight.get(name) or [None])[0]
+
+    published_at = source.get("published_at")
+    return SearchHit(
+        key=hit.meta.id,
+        doc_type=source.get("doc_type", ""),
+        title=source.get("title", ""),
+        url=source.get("url") or "",
+        summary=source.get("summary", ""),
+        excerpt=excerpt_of(marked("summary"), marked("body"), source.get("summary", "")),
+        title_html=safe_excerpt(marked("title") or source.get("title", "")),
+        territories=source.get("territories") or [],
+        themes=source.get("themes") or [],
+        date=parse_datetime(published_at) if published_at else None,
+        year=source.get("year"),
+    )
+
+
+def facets_of(aggregations, request):
+    facets = {}
+    for name, spec in FILTERS.items():
+        buckets = aggregations[name]["values"]["buckets"]
+        if isinstance(buckets, dict):  # a `filters` aggregation: one bucket per territory code
+            counts = {code: bucket["doc_count"] for code, bucket in buckets.items()}
+        else:
+            counts = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+        facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
+    return facets
+
+
+def suggestion_of(response, request):
+    options = response.to_dict().get("suggest", {}).get("did_you_mean", [{}])[0].get("options")
+    if not options:
+        return None
+    text = options[0]["text"]
+    return text if normalise_query(text) != normalise_query(request.text) else None
 
 
 class EngineBackend:
@@ -148,6 +217,56 @@ class EngineBackend:
                 for key, source in self.engine.scan(alias, ["locale", "published_at"]):
                     versions[key] = (source.get("locale"), source.get("published_at"))
         return versions
+
+    # --- reading ---------------------------------------------------------------
+
+    def run(self, language, search):
+        raw = self.engine.search(alias_name(language), search.to_dict())
+        return Response(search, raw)
+
+    def search(self, request):
+        territories = Territories.load()
+        response = self.run(request.language, search_body(request, territories))
+        total = response.hits.total.value
+        if request.page > last_page(total, request.page_size):
+            # Past the last page: show the last one rather than an empty page.
+            request = request.with_page(last_page(total, request.page_size))
+            response = self.run(request.language, search_body(request, territories))
+        return SearchResults(
+            request=request,
+            hits=[hit_of(hit) for hit in response],
+            total=total,
+            facets=facets_of(response.to_dict()["aggregations"], request),
+            did_you_mean=suggestion_of(response, request) if total < SUGGEST_BELOW else None,
+            promoted=self.promoted(request),
+        )
+
+    def promoted(self, request):
+        keys = PromotedResult.keys_for(request.text, request.language)
+        if not keys or request.page != 1:
+            return []
+        found = {
+            hit.meta.id: hit_of(hit)
+            for hit in self.run(request.language, documents_body(request, keys))
+        }
+        return [found[key] for key in keys if key in found]
+
+    def autocomplete(self, request, limit=8):
+        """Titles that begin with the visitor's words, then tags of documents that match."""
+        response = self.run(request.language, autocomplete_body(request, limit))
+        buckets = response.to_dict()["aggregations"]["tags"]["values"]["buckets"]
+        tags = [bucket["key"] for bucket in buckets if starts_words(bucket["key"], request.text)]
+        tags = tags[:MAX_TAG_SUGGESTIONS]
+        pages = [
+            Suggestion("page", hit.title, getattr(hit, "url", "") or "", hit.doc_type)
+            for hit in response
+        ]
+        return pages[: limit - len(tags)] + [Suggestion("tag", tag) for tag in tags]
+
+    def related(self, request, key, limit=3):
+        """Keys of the documents most like `key`, among those `request` may see."""
+        body = related_body(request, alias_name(request.language), key, limit)
+        return [hit.meta.id for hit in self.run(request.language, body)]
 
     def refresh(self):
         for language in LANGUAGES:

@@ -1,0 +1,211 @@
+"""Bodies of the search, autocomplete and related-content requests, built with the DSL.
+
+One search request answers a whole results page: hits, every facet, highlights
+and the "did you mean" suggestion. Facets use `post_filter` and filtered
+aggregations, so the counts of a facet ignore its own selection (choosing a
+theme still shows how many results the other themes would give) but follow
+every other one. Language and visibility filter the query itself, so nothing a
+visitor may not see is ever counted, suggested or highlighted.
+"""
+
+from elasticsearch.dsl import A, Q, Search
+
+from search.query import (
+    FILTERS,
+    MARK_END,
+    MARK_START,
+    AllOf,
+    AnyOf,
+    Not,
+    Terms,
+    combined,
+)
+
+# Stemmed fields: fuzzy matching applies to them only, so an exact word
+# (through the unstemmed .exact fields below) always outranks a near miss.
+STEMMED_FIELDS = ["title^4", "summary^2", "body", "tags.text^3"]
+EXACT_FIELDS = ["title.exact^6", "summary.exact^3", "body.exact"]
+# Word pairs and triples: documents holding the visitor's words side by side rank higher.
+SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^2", "body.shingles"]
+# No typo tolerance under five letters (acronyms: IME is not IEM), one typo up
+# to seven, two beyond.
+FUZZINESS = "AUTO:5,8"
+# Recent documents get up to a fifth more score; an old evaluated practice
+# still beats a recent weak match.
+RECENCY = {"origin": "now", "scale": "730d", "offset": "90d", "decay": 0.5}
+RECENCY_WEIGHT = 0.2
+SUGGESTION_FIELD = "body.shingles"
+TEXT_FIELDS = ["title", "summary", "body", "tags.text"]
+BODY_FRAGMENT_SIZE = 220
+
+
+def to_q(expression):
+    """The DSL query of a filter expression from `search.query`."""
+    if isinstance(expression, Terms):
+        return Q("terms", **{expression.field: list(expression.values)})
+    if isinstance(expression, AllOf):
+        return Q("bool", filter=[to_q(part) for part in expression.parts])
+    if isinstance(expression, AnyOf):
+        return Q("bool", should=[to_q(part) for part in expression.parts], minimum_should_match=1)
+    if isinstance(expression, Not):
+        return Q("bool", must_not=[to_q(expression.part)])
+    raise TypeError(f"Unknown filter expression {expression!r}")
+
+
+def text_query(text):
+    """Every word must be found, in any field (exactly or stemmed) or in one field with typos."""
+    found = Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                type="cross_fields",
+                fields=STEMMED_FIELDS,
+                operator="and",
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                type="best_fields",
+                fields=STEMMED_FIELDS,
+                operator="and",
+                fuzziness=FUZZINESS,
+                prefix_length=1,
+                max_expansions=20,
+            ),
+        ],
+        minimum_should_match=1,
+    )
+    boosts = [
+        Q("multi_match", query=text, type="best_fields", fields=EXACT_FIELDS),
+        Q("multi_match", query=text, type="best_fields", fields=SHINGLE_FIELDS),
+    ]
+    return Q("bool", must=[found], should=boosts)
+
+
+def scored(query):
+    """`query` weighted by the document's editorial boost and, gently, by its freshness."""
+    recency = Q(
+        "function_score",
+        query=query,
+        functions=[{"weight": 1}, {"gauss": {"published_at": RECENCY}, "weight": RECENCY_WEIGHT}],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
+    return Q(
+        "function_score",
+        query=recency,
+        functions=[{"field_value_factor": {"field": "rank_boost", "missing": 1}}],
+        boost_mode="multiply",
+    )
+
+
+def facet_values_aggregation(name, territories):
+    if name == "region":
+        rules = {code: to_q(territories.region(code)) for code in territories.regions}
+        return A("filters", filters=rules)
+    if name == "departement":
+        rules = {code: to_q(territories.department(code)) for code in territories.departments}
+        return A("filters", filters=rules)
+    spec = FILTERS[name]
+    return A("terms", field=spec.field, size=spec.size)
+
+
+def add_facets(search, expressions, territories):
+    for name in FILTERS:
+        others = combined(expressions, leave_out=name)
+        facet = A("filter", filter=to_q(others) if others else Q("match_all"))
+        search.aggs.bucket(name, facet).bucket(
+            "values", facet_values_aggregation(name, territories)
+        )
+    return search
+
+
+def add_highlight(search):
+    return (
+        search.highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END])
+        .highlight("title", number_of_fragments=0)
+        .highlight("summary", number_of_fragments=0)
+        .highlight("body", fragment_size=BODY_FRAGMENT_SIZE, number_of_fragments=1)
+    )
+
+
+def add_suggestion(search, request):
+    """A corrected phrase, kept only if it finds documents the visitor may see."""
+    collate = {
+        "bool": {
+            "must": {
+                "multi_match": {
+                    "query": "{{suggestion}}",
+                    "type": "cross_fields",
+                    "fields": TEXT_FIELDS,
+                    "operator": "and",
+                }
+            },
+            "filter": to_q(request.base_filter()).to_dict(),
+        }
+    }
+    return search.suggest(
+        "did_you_mean",
+        request.text,
+        phrase={
+            "field": SUGGESTION_FIELD,
+            "size": 1,
+            "max_errors": 2,
+            "direct_generator": [
+                {"field": SUGGESTION_FIELD, "suggest_mode": "always", "min_word_length": 4}
+            ],
+            "collate": {"query": {"source": collate}, "prune": False},
+        },
+    )
+
+
+def search_body(request, territories):
+    """The body of one results page for `request`."""
+    expressions = request.filter_expressions(territories)
+    search = Search().extra(track_total_hits=True)
+    search = search.query(scored(text_query(request.text)) if request.text else Q("match_all"))
+    search = search.filter(to_q(request.base_filter()))
+    chosen = combined(expressions)
+    if chosen is not None:
+        search = search.post_filter(to_q(chosen))
+    search = add_facets(search, expressions, territories)
+    if request.ranked_by_date:
+        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
+    if request.text:
+        search = add_highlight(add_suggestion(search, request))
+    search = search.source(excludes=["body"])
+    return search[request.offset : request.offset + request.page_size]
+
+
+def documents_body(request, keys):
+    """The documents `keys` among those `request` may see (editors' picks)."""
+    search = Search().filter(to_q(request.base_filter())).filter("ids", values=list(keys))
+    return search.source(excludes=["body"])[: len(keys)]
+
+
+def autocomplete_body(request, limit):
+    """Titles starting with the visitor's words, and the tags of documents that match."""
+    tag_match = Q("match", **{"tags.autocomplete": {"query": request.text, "operator": "and"}})
+    title_match = Q("match", **{"title.autocomplete": {"query": request.text, "operator": "and"}})
+    search = Search().filter(to_q(request.base_filter())).query(title_match)
+    search.aggs.bucket("tags", A("filter", filter=tag_match)).bucket(
+        "values", A("terms", field="tags", size=50)
+    )
+    return search.source(["title", "url", "doc_type"])[:limit]
+
+
+def related_body(request, alias, key, limit):
+    """Documents like `key` — words of the title, body and tags, shared themes."""
+    like = Q(
+        "more_like_this",
+        fields=["title", "body", "tags.text", "themes"],
+        like=[{"_index": alias, "_id": key}],
+        min_term_freq=1,
+        min_doc_freq=1,
+        max_query_terms=25,
+        minimum_should_match="20%",
+    )
+    search = Search().filter(to_q(request.base_filter())).exclude("ids", values=[key])
+    return search.query(like).source(["title", "url", "doc_type"])[:limit]
