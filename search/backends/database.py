@@ -1,14 +1,41 @@
 """The embedded search backend: the same documents, kept in the site's own database.
 
 Slower and ranking less well than an engine, but the site works on a fresh
-machine with no server.
+machine with no server. It answers the same `SearchRequest` as the engine:
+full-text matching comes from `search.backends.fulltext`, filters and facet
+counts from the ORM over `IndexedTerm`.
 """
+
+import difflib
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, F, Q
 from django.utils.dateparse import parse_datetime
 
-from search.models import IndexedDocument, IndexedTerm
+from search.backends.fulltext import fulltext, words
+from search.models import IndexedDocument, IndexedTerm, PromotedResult
+from search.query import (
+    FILTERS,
+    SUGGEST_BELOW,
+    TERRITORY_FILTERS,
+    AllOf,
+    AnyOf,
+    Not,
+    SearchHit,
+    SearchResults,
+    Suggestion,
+    Terms,
+    Territories,
+    combined,
+    excerpt_of,
+    facet_values,
+    last_page,
+    normalise_query,
+    safe_excerpt,
+    starts_words,
+)
 
 KEYWORD_FIELDS = [
     "themes",
@@ -18,6 +45,51 @@ KEYWORD_FIELDS = [
     "tags",
     "visibility",
 ]
+# Fields that are columns of IndexedDocument rather than IndexedTerm rows.
+COLUMN_FIELDS = {"doc_type", "status", "year", "locale"}
+# "Did you mean" looks for corrections among the words of this many titles and summaries.
+VOCABULARY_DOCUMENTS = 5000
+MAX_TAG_SUGGESTIONS = 3
+
+
+def to_orm(expression):
+    """The ORM condition on IndexedDocument of a filter expression from `search.query`."""
+    if isinstance(expression, Terms):
+        if expression.field in COLUMN_FIELDS:
+            return Q(**{f"{expression.field}__in": expression.values})
+        holders = IndexedTerm.objects.filter(field=expression.field, value__in=expression.values)
+        return Q(pk__in=holders.values("document_id"))
+    if isinstance(expression, AllOf):
+        return Q(*(to_orm(part) for part in expression.parts))
+    if isinstance(expression, AnyOf):
+        condition = Q(pk__in=[])
+        for part in expression.parts:
+            condition |= to_orm(part)
+        return condition
+    if isinstance(expression, Not):
+        return ~to_orm(expression.part)
+    raise TypeError(f"Unknown filter expression {expression!r}")
+
+
+def restricted(documents, expression):
+    return documents if expression is None else documents.filter(to_orm(expression))
+
+
+def hit_of(row, marked):
+    title_marked, summary_marked, body_marked = marked or (None, None, None)
+    return SearchHit(
+        key=row.key,
+        doc_type=row.doc_type,
+        title=row.title,
+        url=row.data.get("url") or "",
+        summary=row.summary,
+        excerpt=excerpt_of(summary_marked, body_marked, row.summary),
+        title_html=safe_excerpt(title_marked or row.title),
+        territories=row.data.get("territories") or [],
+        themes=row.data.get("themes") or [],
+        date=row.published_at,
+        year=row.year,
+    )
 
 
 class DatabaseBackend:
@@ -50,6 +122,138 @@ class DatabaseBackend:
             for field in KEYWORD_FIELDS
             for value in document.get(field) or []
         )
+
+    # --- reading ---------------------------------------------------------------
+
+    def visible(self, request):
+        return IndexedDocument.objects.filter(to_orm(request.base_filter()))
+
+    def matching(self, request):
+        """Documents of the request's language and visibility holding its words."""
+        documents = self.visible(request)
+        if request.text:
+            documents = fulltext().matching(documents, request.text, request.language)
+        return documents
+
+    def search(self, request):
+        territories = Territories.load()
+        expressions = request.filter_expressions(territories)
+        documents = self.matching(request)
+        hits = restricted(documents, combined(expressions))
+        total = hits.count()
+        if request.page > last_page(total, request.page_size):
+            request = request.with_page(last_page(total, request.page_size))
+        if request.ranked_by_date:
+            hits = hits.order_by(F("published_at").desc(nulls_last=True), "-pk")
+        else:
+            hits = hits.order_by("-relevance", F("published_at").desc(nulls_last=True), "-pk")
+        rows = list(hits[request.offset : request.offset + request.page_size])
+        marked = {}
+        if request.text:
+            ids = [row.pk for row in rows]
+            marked = fulltext().highlights(ids, request.text, request.language)
+        return SearchResults(
+            request=request,
+            hits=[hit_of(row, marked.get(row.pk)) for row in rows],
+            total=total,
+            facets=self.facets(request, documents, expressions, territories),
+            did_you_mean=self.did_you_mean(request) if total < SUGGEST_BELOW else None,
+            promoted=self.promoted(request),
+        )
+
+    def facets(self, request, documents, expressions, territories):
+        """Counts of every facet; each ignores its own selection but follows the others."""
+        matched = IndexedDocument.objects.filter(pk__in=documents.values("pk"))
+        facets = {}
+        for name, spec in FILTERS.items():
+            base = restricted(matched, combined(expressions, leave_out=name))
+            if name in TERRITORY_FILTERS:
+                counts = self.territory_counts(base, territories, name)
+            elif spec.field in COLUMN_FIELDS:
+                rows = base.order_by().values_list(spec.field).annotate(count=Count("pk"))
+                counts = {str(value): count for value, count in rows if value not in ("", None)}
+            else:
+                terms = IndexedTerm.objects.filter(field=spec.field, document__in=base.values("pk"))
+                counts = dict(terms.order_by().values_list("value").annotate(count=Count("pk")))
+            facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
+        return facets
+
+    @staticmethod
+    def territory_counts(documents, territories, name):
+        """Documents per région or département, through the rules that tell homonym codes apart."""
+        codes_of = defaultdict(set)
+        rows = IndexedTerm.objects.filter(field="territories", document__in=documents.values("pk"))
+        for document_id, code in rows.values_list("document_id", "value"):
+            codes_of[document_id].add(code)
+        rule = territories.region if name == "region" else territories.department
+        present = set().union(*codes_of.values()) if codes_of else set()
+        counts = {}
+        for code in present:
+            expression = rule(code)
+            counts[code] = sum(
+                1 for codes in codes_of.values() if expression.matches({"territories": codes})
+            )
+        return counts
+
+    def promoted(self, request):
+        keys = PromotedResult.keys_for(request.text, request.language)
+        if not keys or request.page != 1:
+            return []
+        rows = {row.key: row for row in self.visible(request).filter(key__in=keys)}
+        return [hit_of(rows[key], None) for key in keys if key in rows]
+
+    def did_you_mean(self, request):
+        """The words that find nothing, replaced by the nearest title or summary words."""
+        if not request.text:
+            return None
+        visible = self.visible(request)
+        forms = defaultdict(Counter)
+        sample = visible.values_list("title", "summary", "data__tags")[:VOCABULARY_DOCUMENTS]
+        for title, summary, tags in sample:
+            for word in words(" ".join([title, summary, *(tags or [])])):
+                forms[normalise_query(word)][word] += 1
+        corrected, changed = [], False
+        for word in words(request.text):
+            folded = normalise_query(word)
+            replacement = word
+            if len(folded) >= 4 and folded not in forms and not self.finds(visible, word, request):
+                close = difflib.get_close_matches(folded, list(forms), n=1, cutoff=0.75)
+                if close:
+                    replacement = forms[close[0]].most_common(1)[0][0]
+                    changed = True
+            corrected.append(replacement)
+        suggestion = " ".join(corrected)
+        if changed and self.finds(visible, suggestion, request):
+            return suggestion
+        return None
+
+    @staticmethod
+    def finds(documents, text, request):
+        return fulltext().matching(documents, text, request.language).exists()
+
+    def autocomplete(self, request, limit=8):
+        """Titles that begin with the visitor's words, then tags of visible documents."""
+        visible = self.visible(request)
+        tag_rows = IndexedTerm.objects.filter(field="tags", document__in=visible.values("pk"))
+        tag_counts = tag_rows.order_by().values_list("value").annotate(count=Count("pk"))
+        tags = sorted(
+            (tag for tag in tag_counts if starts_words(tag[0], request.text)),
+            key=lambda tag: (-tag[1], tag[0]),
+        )[:MAX_TAG_SUGGESTIONS]
+        matching = fulltext().prefix_matching(visible, request.text, request.language)
+        rows = matching.values_list("title", "data__url", "doc_type")[: limit * 5]
+        typed, folded = request.text.casefold(), normalise_query(request.text)
+        # Titles with the very letters typed first, then those that begin with them.
+        pages = sorted(
+            rows,
+            key=lambda row: (
+                typed not in row[0].casefold(),
+                not normalise_query(row[0]).startswith(folded),
+                row[0],
+            ),
+        )
+        pages = [Suggestion("page", title, url or "", doc_type) for title, url, doc_type in pages]
+        return pages[: limit - len(tags)] + [Suggestion("tag", tag) for tag, _count in tags]
 
     def remove(self, keys):
         IndexedDocument.objects.filter(key__in=list(keys)).delete()
