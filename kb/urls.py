@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views as kb_views
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,7 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("comptes/profil/", kb_views.ProfileView.as_view(), name="profile"),
     path("comptes/", include("allauth.urls")),
-    path("recherche/", search_views.search, name="search"),
+    path("recherche/", include("search.urls")),
     path("inscriptions/", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
