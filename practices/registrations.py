@@ -146,7 +146,7 @@ def cancel_session(session):
         if session.is_cancelled:
             return []
         told = list(
-            session.registrations.select_for_update()
+            session.registrations.select_for_update(of=("self",))
             .filter(status__in=ACTIVE)
             .select_related("user")
         )
@@ -252,7 +252,12 @@ def _take_seat(session):
 
 
 def _locked(session):
-    return TrainingSession.objects.select_for_update().select_related("offer").get(pk=session.pk)
+    # `of` keeps the lock on the session row: the joined page rows stay free for editors.
+    return (
+        TrainingSession.objects.select_for_update(of=("self",))
+        .select_related("offer")
+        .get(pk=session.pk)
+    )
 
 
 def _refuse_if_closed(session):
@@ -269,7 +274,7 @@ def _fill_free_seats(session):
     if free <= 0 or not session.is_open_for_registration:
         return []
     promoted = list(
-        session.registrations.select_for_update()
+        session.registrations.select_for_update(of=("self",))
         .filter(status=Status.WAITING)
         .order_by("created_at", "pk")
         .select_related("user")[:free]
