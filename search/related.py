@@ -1,0 +1,49 @@
+"""Items to read next, for the "Contenus proches" box of sheets, experiments and trainings.
+
+With an engine, documents like the page (`more_like_this` over its words,
+tags and themes), among those the reader may see in the page's language.
+Without one, or when it cannot be reached, the theme and tag overlap of
+`practices.related`.
+"""
+
+import logging
+
+from wagtail.models import Page
+
+from practices.related import related_pages as shared_terms_related
+from search.backends.engine import EngineBackend
+from search.engine import SearchEngineUnavailable, configured_engine
+from search.extraction import page_key
+from search.indexing import PAGE_KEY_PREFIX
+from search.query import SearchRequest, visibility_for
+
+logger = logging.getLogger(__name__)
+
+
+def pages_for(keys):
+    """Live public pages of `keys`, in that order; a stale index entry is left out."""
+    ids = [
+        int(key.removeprefix(PAGE_KEY_PREFIX)) for key in keys if key.startswith(PAGE_KEY_PREFIX)
+    ]
+    pages = Page.objects.live().public().filter(pk__in=ids, alias_of__isnull=True).specific()
+    by_id = {page.pk: page for page in pages}
+    return [by_id[page_id] for page_id in ids if page_id in by_id]
+
+
+def related_pages(page, user, limit=3):
+    engine = configured_engine()
+    if engine is not None:
+        request = SearchRequest(
+            language=page.locale.language_code, visibility=tuple(visibility_for(user))
+        )
+        try:
+            keys = EngineBackend(engine).related(request, page_key(page.pk), limit)
+        except SearchEngineUnavailable as error:
+            logger.warning(
+                "Search engine unreachable, related content from shared terms: %s", error
+            )
+        else:
+            found = pages_for(keys)
+            if found:
+                return found
+    return shared_terms_related(page, count=limit)
