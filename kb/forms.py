@@ -19,7 +19,7 @@ class ProfileFieldsMixin(forms.Form):
 class ProfileSignupForm(ProfileFieldsMixin):
     """Extra sign-up fields; django-allauth calls `signup` once the user exists."""
 
-    role = forms.ChoiceField(label=_("Vous êtes"), choices=Profile.Role.choices)
+    role = forms.ChoiceField(label=_("Vous êtes"), choices=Profile.SELF_DECLARED_ROLES)
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=200,
@@ -55,6 +55,8 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
         self.fields["territory"].queryset = Department.objects.select_related("region")
+        if self.instance.role != Profile.Role.EDITOR:
+            self.fields["role"].choices = Profile.SELF_DECLARED_ROLES
 
     def save(self, commit=True):
         profile = super().save(commit=False)

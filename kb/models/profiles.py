@@ -11,6 +11,12 @@ class Profile(models.Model):
         MANAGER = "manager", _("Manager (direction, chef de service)")
         EDITOR = "editor", _("Éditeur ou éditrice")
 
+    # Editors are named by the site's administrators, who also give them the rights.
+    SELF_DECLARED_ROLES = [
+        (Role.PROFESSIONAL.value, Role.PROFESSIONAL.label),
+        (Role.MANAGER.value, Role.MANAGER.label),
+    ]
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
@@ -38,3 +44,8 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+def user_display_name(user):
+    """How people are named on the site: their full name, else their e-mail address."""
+    return user.get_full_name() or user.email
