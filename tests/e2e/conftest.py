@@ -1,0 +1,95 @@
+"""Browser harness: Debian's Chromium driven by Playwright against the live server.
+
+Each journey module sets
+
+    pytestmark = [
+        pytest.mark.e2e,
+        pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    ]
+
+Journeys are transactional because the live server thread must see their data,
+and a transactional test empties the database when it ends: `serialized_rollback`
+brings back the rows the migrations load (home pages, taxonomy, groups,
+workflow) for the tests that follow.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from tests.services import require_service
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_service(
+        os.access(CHROMIUM, os.X_OK),
+        f"{CHROMIUM} est introuvable : installez le paquet Debian « chromium ».",
+    )
+    from playwright.sync_api import sync_playwright
+
+    database_connections = connections.all()
+    with pytest.MonkeyPatch.context() as monkeypatch, sync_playwright() as playwright:
+        # Playwright's sync API runs an event loop in this thread; without this
+        # Django refuses ORM calls made from tests and fixtures while it runs.
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # launch() starts from a fresh temporary profile that is deleted on close,
+        # so no state leaks from a developer's own Chromium or from an earlier run.
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        # From now on the event loop counts as running in this thread, and Django
+        # (through asgiref's thread-critical Local) looks its connections up in a
+        # separate store: tests would open new connections that pytest-django never
+        # flushes, closes or restores (serialized_rollback). Hand them its own.
+        for connection in database_connections:
+            connections[connection.alias] = connection
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def describe_violation(violation):
+    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+    return f"- [{violation['impact']}] {violation['id']}: {violation['help']}\n    {targets}"
+
+
+@pytest.fixture
+def axe():
+    """Return a check that fails the test on any serious or critical axe violation."""
+    require_service(
+        AXE_SCRIPT.is_file(),
+        f"{AXE_SCRIPT} est introuvable : lancez `npm ci` (ou `make test`).",
+    )
+
+    def check(page):
+        page.add_script_tag(path=AXE_SCRIPT)
+        results = page.evaluate("() => axe.run()")
+        blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+        if blocking:
+            details = "\n".join(describe_violation(v) for v in blocking)
+            pytest.fail(f"axe sur {page.url} :\n{details}", pytrace=False)
+
+    return check
