@@ -116,10 +116,11 @@ def page_documents(page):
 
 @register.simple_tag
 def related_items(page):
-    return [
-        {"page": related, "kind": kind_of(related), "kind_label": kind_label(kind_of(related))}
-        for related in related_pages(page)
-    ]
+    items = []
+    for related in related_pages(page):
+        kind = kind_of(related)
+        items.append({"page": related, "kind": kind, "kind_label": kind_label(kind)})
+    return items
 
 
 @register.filter
