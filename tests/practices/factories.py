@@ -11,6 +11,7 @@ import wagtail_factories
 from django.utils import timezone
 from stdnum import luhn
 
+from kb.models import Audience, Department, EstablishmentType, Region, Theme
 from practices.models import (
     ConcernedEstablishment,
     ExperimentIndexPage,
@@ -144,3 +145,56 @@ def milestone(date, label):
 
 def establishment(name, finess=None):
     return ConcernedEstablishment(name=name, finess=finess or valid_finess())
+
+
+def described_page(section, title, description):
+    """A page of `section` as a plain description says: kind, term slugs, codes, tags, year."""
+    fields = {
+        "title": title,
+        "themes": [term(Theme, slug) for slug in description["themes"]],
+        "audiences": [term(Audience, slug) for slug in description.get("audiences", [])],
+        "establishment_types": [
+            term(EstablishmentType, slug) for slug in description["establishments"]
+        ],
+        "regions": list(Region.objects.filter(code__in=description.get("regions", []))),
+        "departments": list(Department.objects.filter(code__in=description.get("departments", []))),
+        "tags": description.get("tags", []),
+    }
+    kind, year = description["kind"], description["year"]
+    if kind == "sheet":
+        fields.update(status=description["status"], start_date=datetime.date(year, 3, 1))
+        return PracticeSheetPageFactory(parent=section.sheets, **fields)
+    if kind == "experiment":
+        return ExperimentPageFactory(
+            parent=section.experiments, period_start=datetime.date(year, 9, 1), **fields
+        )
+    offer = TrainingOfferPageFactory(parent=section.trainings, **fields)
+    starts_at = timezone.make_aware(datetime.datetime(year, 6, 15, 9))
+    TrainingSessionFactory(offer=offer, starts_at=starts_at)
+    return offer
+
+
+def rich_items(section, count, theme_slugs, departments):
+    """`count` pages of each type, each with several terms, tags, indicators and sessions."""
+    themes = [term(Theme, slug) for slug in theme_slugs]
+    for index in range(count):
+        common = {
+            "themes": themes,
+            "departments": departments,
+            "tags": [f"mot-{index}-{n}" for n in range(4)],
+        }
+        PracticeSheetPageFactory(
+            parent=section.sheets,
+            indicators=[sheet_indicator(name=f"Indicateur {n}") for n in range(5)],
+            **common,
+        )
+        ExperimentPageFactory(
+            parent=section.experiments,
+            indicators=[experiment_indicator(name=f"Indicateur {n}") for n in range(5)],
+            **common,
+        )
+        offer = TrainingOfferPageFactory(parent=section.trainings, **common)
+        for day in range(3):
+            TrainingSessionFactory(
+                offer=offer, starts_at=timezone.now() + datetime.timedelta(days=10 + day)
+            )

@@ -9,15 +9,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from kb.models import Audience, Department, EstablishmentType, Region, Theme
+from kb.models import Department, Theme
 
 from .factories import (
     ExperimentPageFactory,
     PracticeSheetPageFactory,
-    TrainingOfferPageFactory,
     TrainingSessionFactory,
-    experiment_indicator,
-    sheet_indicator,
+    described_page,
+    rich_items,
     term,
 )
 
@@ -112,42 +111,10 @@ FILTERS = {
     "type": ("experiment", lambda item: item["kind"] == "experiment"),
 }
 
-FACTORIES = {
-    "sheet": PracticeSheetPageFactory,
-    "experiment": ExperimentPageFactory,
-    "training": TrainingOfferPageFactory,
-}
-
-
-def build_page(section, title, item):
-    fields = {
-        "title": title,
-        "themes": [term(Theme, slug) for slug in item["themes"]],
-        "audiences": [term(Audience, slug) for slug in item.get("audiences", [])],
-        "establishment_types": [term(EstablishmentType, slug) for slug in item["establishments"]],
-        "regions": list(Region.objects.filter(code__in=item.get("regions", []))),
-        "departments": list(Department.objects.filter(code__in=item.get("departments", []))),
-        "tags": item.get("tags", []),
-    }
-    kind = item["kind"]
-    if kind == "sheet":
-        parent = section.sheets
-        fields.update(status=item["status"], start_date=datetime.date(item["year"], 3, 1))
-    elif kind == "experiment":
-        parent = section.experiments
-        fields["period_start"] = datetime.date(item["year"], 9, 1)
-    else:
-        parent = section.trainings
-    page = FACTORIES[kind](parent=parent, **fields)
-    if kind == "training":
-        starts_at = timezone.make_aware(datetime.datetime(item["year"], 6, 15, 9))
-        TrainingSessionFactory(offer=page, starts_at=starts_at)
-    return page
-
 
 @pytest.fixture
 def catalogue(practices_fr):
-    return {title: build_page(practices_fr, title, item) for title, item in CATALOGUE.items()}
+    return {title: described_page(practices_fr, title, item) for title, item in CATALOGUE.items()}
 
 
 def listed_titles(response):
@@ -405,32 +372,6 @@ def test_english_list_shows_english_pages_with_english_term_names(
     assert "Jeunes adultes et amendement Creton" not in content
 
 
-def build_rich_items(section, count, theme_slugs, departments):
-    """`count` pages of each type, each with several terms, tags, indicators and sessions."""
-    themes = [term(Theme, slug) for slug in theme_slugs]
-    for index in range(count):
-        common = {
-            "themes": themes,
-            "departments": departments,
-            "tags": [f"mot-{index}-{n}" for n in range(4)],
-        }
-        PracticeSheetPageFactory(
-            parent=section.sheets,
-            indicators=[sheet_indicator(name=f"Indicateur {n}") for n in range(5)],
-            **common,
-        )
-        ExperimentPageFactory(
-            parent=section.experiments,
-            indicators=[experiment_indicator(name=f"Indicateur {n}") for n in range(5)],
-            **common,
-        )
-        offer = TrainingOfferPageFactory(parent=section.trainings, **common)
-        for day in range(3):
-            TrainingSessionFactory(
-                offer=offer, starts_at=timezone.now() + datetime.timedelta(days=10 + day)
-            )
-
-
 def queries_to_render(client, url, params=None):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, params or {})
@@ -441,12 +382,12 @@ def queries_to_render(client, url, params=None):
 def test_query_count_does_not_grow_with_the_number_of_results(client, practices_fr):
     theme_slugs = ["jeunes-adultes", "prevention-ruptures", "scolarisation"]
     departments = list(Department.objects.filter(code__in=["34", "31", "69"]))
-    build_rich_items(practices_fr, 1, theme_slugs, departments)
+    rich_items(practices_fr, 1, theme_slugs, departments)
     client.get(practices_fr.root.url)  # warms the caches of site root paths and content types
 
     with_three, response = queries_to_render(client, practices_fr.root.url)
     assert len(listed_titles(response)) == 3
-    build_rich_items(practices_fr, 3, theme_slugs, departments)
+    rich_items(practices_fr, 3, theme_slugs, departments)
     with_twelve, response = queries_to_render(client, practices_fr.root.url)
     assert len(listed_titles(response)) == 12
 
@@ -457,12 +398,12 @@ def test_query_count_of_a_filtered_list_does_not_grow_either(
     client, practices_fr, django_assert_max_num_queries
 ):
     departments = list(Department.objects.filter(code__in=["34"]))
-    build_rich_items(practices_fr, 1, ["jeunes-adultes"], departments)
+    rich_items(practices_fr, 1, ["jeunes-adultes"], departments)
     params = {"theme": "jeunes-adultes", "region": "76", "year": str(timezone.now().year)}
     client.get(practices_fr.root.url, params)
     with_few, _response = queries_to_render(client, practices_fr.root.url, params)
 
-    build_rich_items(practices_fr, 3, ["jeunes-adultes"], departments)
+    rich_items(practices_fr, 3, ["jeunes-adultes"], departments)
 
     with django_assert_max_num_queries(with_few):
         client.get(practices_fr.root.url, params)
