@@ -34,7 +34,8 @@ FUZZINESS = "AUTO:5,8"
 # still beats a recent weak match.
 RECENCY = {"origin": "now", "scale": "730d", "offset": "90d", "decay": 0.5}
 RECENCY_WEIGHT = 0.2
-SUGGESTION_FIELD = "body.shingles"
+# Folded, unstemmed words with their neighbours: what "did you mean" corrects towards.
+SUGGESTION_FIELDS = {"title_suggestion": "title.shingles", "body_suggestion": "body.shingles"}
 TEXT_FIELDS = ["title", "summary", "body", "tags.text"]
 BODY_FRAGMENT_SIZE = 220
 
@@ -131,8 +132,8 @@ def add_highlight(search):
     )
 
 
-def add_suggestion(search, request):
-    """A corrected phrase, kept only if it finds documents the visitor may see."""
+def add_suggestions(search, request):
+    """Corrected phrases from titles and from bodies, kept only if they find visible documents."""
     collate = {
         "bool": {
             "must": {
@@ -146,19 +147,21 @@ def add_suggestion(search, request):
             "filter": to_q(request.base_filter()).to_dict(),
         }
     }
-    return search.suggest(
-        "did_you_mean",
-        request.text,
-        phrase={
-            "field": SUGGESTION_FIELD,
-            "size": 1,
-            "max_errors": 2,
-            "direct_generator": [
-                {"field": SUGGESTION_FIELD, "suggest_mode": "always", "min_word_length": 4}
-            ],
-            "collate": {"query": {"source": collate}, "prune": False},
-        },
-    )
+    for name, field in SUGGESTION_FIELDS.items():
+        search = search.suggest(
+            name,
+            request.text,
+            phrase={
+                "field": field,
+                "size": 1,
+                "max_errors": 2,
+                "direct_generator": [
+                    {"field": field, "suggest_mode": "always", "min_word_length": 4}
+                ],
+                "collate": {"query": {"source": collate}, "prune": False},
+            },
+        )
+    return search
 
 
 def search_body(request, territories):
@@ -174,7 +177,7 @@ def search_body(request, territories):
     if request.ranked_by_date:
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
     if request.text:
-        search = add_highlight(add_suggestion(search, request))
+        search = add_highlight(add_suggestions(search, request))
     search = search.source(excludes=["body"])
     return search[request.offset : request.offset + request.page_size]
 

@@ -352,9 +352,14 @@ def last_page(total, page_size=PAGE_SIZE):
 
 
 def facet_values(counts, selected, size):
-    """FacetValue list from {value: count}: biggest first, chosen values always kept."""
+    """FacetValue list from {value: count}: biggest first, chosen values always kept.
+
+    Documents without a value (no status, no year) are counted under "" or None,
+    which is not something a visitor can choose.
+    """
     values = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
-    kept = [(str(value), count) for value, count in values if count > 0][:size]
+    kept = [(str(value), count) for value, count in values if count > 0 and value not in ("", None)]
+    kept = kept[:size]
     kept_values = {value for value, _count in kept}
     kept += [(value, counts.get(value, 0)) for value in selected if value not in kept_values]
     return [FacetValue(value, count, value in selected) for value, count in kept]

@@ -171,7 +171,7 @@ class DatabaseBackend:
                 counts = self.territory_counts(base, territories, name)
             elif spec.field in COLUMN_FIELDS:
                 rows = base.order_by().values_list(spec.field).annotate(count=Count("pk"))
-                counts = {str(value): count for value, count in rows if value not in ("", None)}
+                counts = {str(value): count for value, count in rows if value is not None}
             else:
                 terms = IndexedTerm.objects.filter(field=spec.field, document__in=base.values("pk"))
                 counts = dict(terms.order_by().values_list("value").annotate(count=Count("pk")))

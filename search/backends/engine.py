@@ -92,10 +92,12 @@ def facets_of(aggregations, request):
 
 
 def suggestion_of(response, request):
-    options = response.to_dict().get("suggest", {}).get("did_you_mean", [{}])[0].get("options")
+    """The best-scored correction among the suggesters, if it differs from what was typed."""
+    suggesters = response.to_dict().get("suggest", {}).values()
+    options = [option for entries in suggesters for entry in entries for option in entry["options"]]
     if not options:
         return None
-    text = options[0]["text"]
+    text = max(options, key=lambda option: option["score"])["text"]
     return text if normalise_query(text) != normalise_query(request.text) else None
 
 
