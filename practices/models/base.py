@@ -132,7 +132,7 @@ class CapitalisedPage(Page):
     def territory_codes(self):
         """INSEE codes of the page's territory; a département also carries its région."""
         codes = {region.code for region in self.regions.all()}
-        for department in self.departments.all():
+        for department in self.departments.select_related("region"):
             codes.update({department.code, department.region.code})
         return sorted(codes)
 

@@ -208,9 +208,10 @@ class ExperimentPage(CapitalisedPage):
             )
         return parts
 
-    def completeness_percent(self):
+    def completeness_percent(self, parts=None):
+        """Share of all items filled; pass `completeness()` if you already have it."""
         total = sum(len(names) for _label, names in self.COMPLETENESS_PARTS.values())
-        missing = sum(len(part["missing"]) for part in self.completeness())
+        missing = sum(len(part["missing"]) for part in parts or self.completeness())
         return round(100 * (total - missing) / total)
 
     @classmethod

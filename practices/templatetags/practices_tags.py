@@ -92,10 +92,13 @@ def user_can_edit(context, page):
 def completeness_report(context, page):
     """How complete an experiment write-up is; what is missing is told to its editors only."""
     show_missing = user_can_edit(context, page)
-    parts = [
-        {**part, "missing": part["missing"] if show_missing else []} for part in page.completeness()
-    ]
-    return {"parts": parts, "percent": page.completeness_percent(), "show_missing": show_missing}
+    completeness = page.completeness()
+    parts = [{**part, "missing": part["missing"] if show_missing else []} for part in completeness]
+    return {
+        "parts": parts,
+        "percent": page.completeness_percent(completeness),
+        "show_missing": show_missing,
+    }
 
 
 @register.simple_tag

@@ -134,3 +134,20 @@ def test_the_figures_table_says_when_nothing_has_been_held_yet(index):
 
     assert "<table" not in html
     assert "n’a encore eu lieu" in html
+
+
+def test_the_training_list_shows_the_yearly_figures(index, client):
+    offer = build_offer(index, host="ITEP Les Tilleuls")
+    held_on(offer, LAST_YEAR, 3, seats=10, participants=3)
+
+    response = client.get(index.url)
+
+    assert response.status_code == 200
+    assert "Bilan annuel des formations croisées" in response.text
+    row = response.text.split(f'<th scope="row">{LAST_YEAR}</th>')[1].split("</tr>")[0]
+    assert [cell.strip() for cell in row.split("<td>")[1:]] == [
+        "1</td>",
+        "1</td>",
+        "10</td>",
+        "3</td>",
+    ]
