@@ -1,0 +1,47 @@
+PYTHON ?= $(firstword $(shell command -v python3.11 python3 2>/dev/null))
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+NPM := $(shell command -v npm 2>/dev/null)
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules
+
+.PHONY: run test lint messages
+
+run: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py update_index
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev $(if $(NPM),node_modules/.installed)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l en $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 est introuvable (python3.11 ou python3)." >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+		|| { echo "$(PYTHON) n’est pas Python 3.11 : indiquez-le avec make PYTHON=..." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# The stamps make a second run skip pip until pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
