@@ -12,7 +12,7 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py update_index
+	$(BIN)/python manage.py search_index rebuild
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev $(if $(NPM),node_modules/.installed)

@@ -6,8 +6,17 @@ rather than building their own.
 """
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from kb.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def source_language_after_each_test():
+    """A request under /en/ leaves English active in the thread; the next test starts in French."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
