@@ -10,16 +10,8 @@ visitor may not see is ever counted, suggested or highlighted.
 
 from elasticsearch.dsl import A, Q, Search
 
-from search.query import (
-    FILTERS,
-    MARK_END,
-    MARK_START,
-    AllOf,
-    AnyOf,
-    Not,
-    Terms,
-    combined,
-)
+from search.filters import AllOf, AnyOf, Not, Terms, combined
+from search.query import FILTERS, MARK_END, MARK_START
 
 # Stemmed fields: fuzzy matching applies to them only, so an exact word
 # (through the unstemmed .exact fields below) always outranks a near miss.

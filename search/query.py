@@ -4,10 +4,6 @@ Both backends take a `SearchRequest` and return a `SearchResults`, so views and
 templates never know which one answered. Everything typed by a visitor is
 cleaned here, once: the text is plain text (never a query syntax), filter values
 are checked against what they may be, and the page number is bounded.
-
-Filters are small expression trees (`Terms`, `AllOf`, `AnyOf`, `Not`) over the
-keyword fields of the flat document; each backend translates them, and Python
-can evaluate them too (the database backend counts territories that way).
 """
 
 import re
@@ -22,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES, PUBLIC
+from search.filters import AllOf, AnyOf, Terms
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -70,101 +67,6 @@ def visibility_for(user):
     `space:<id>` values here, from the forums' own permission rules.
     """
     return (PUBLIC,)
-
-
-# --- filter expressions -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Terms:
-    """The document's `field` holds at least one of `values`."""
-
-    field: str
-    values: tuple
-
-    def matches(self, document):
-        return not document.get(self.field, set()).isdisjoint(self.values)
-
-
-@dataclass(frozen=True)
-class AllOf:
-    parts: tuple
-
-    def matches(self, document):
-        return all(part.matches(document) for part in self.parts)
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    parts: tuple
-
-    def matches(self, document):
-        return any(part.matches(document) for part in self.parts)
-
-
-@dataclass(frozen=True)
-class Not:
-    part: object
-
-    def matches(self, document):
-        return not self.part.matches(document)
-
-
-class Territories:
-    """Territory rules: which documents belong to a région or a département.
-
-    A document's `territories` hold the INSEE codes of its régions and
-    départements together, and the two lists share codes: "76" is Occitanie and
-    Seine-Maritime, "11" Île-de-France and Aude. A document of a département
-    also carries its région's code, which tells the two readings apart.
-    """
-
-    def __init__(self, region_of_department):
-        self.region_of_department = dict(region_of_department)
-        self.departments_of_region = {}
-        for department, region in self.region_of_department.items():
-            self.departments_of_region.setdefault(region, []).append(department)
-
-    @classmethod
-    def load(cls):
-        from kb.models import Department
-
-        return cls(Department.objects.values_list("code", "region__code"))
-
-    @property
-    def regions(self):
-        return sorted(self.departments_of_region)
-
-    @property
-    def departments(self):
-        return sorted(self.region_of_department)
-
-    def region(self, code):
-        rule = Terms("territories", (code,))
-        homonym_region = self.region_of_department.get(code)
-        if homonym_region is None:
-            return rule
-        # Here for the région, unless the code only came with the homonym
-        # département (whose own région is then present and none of ours).
-        own_departments = tuple(self.departments_of_region.get(code, ()))
-        return AllOf(
-            (
-                rule,
-                AnyOf(
-                    (
-                        Terms("territories", own_departments),
-                        Not(Terms("territories", (homonym_region,))),
-                    )
-                ),
-            )
-        )
-
-    def department(self, code):
-        rule = Terms("territories", (code,))
-        if code not in self.departments_of_region:
-            return rule
-        # A département whose code is also a région's: its own région must be there too.
-        return AllOf((rule, Terms("territories", (self.region_of_department[code],))))
 
 
 # --- request ----------------------------------------------------------------
@@ -273,12 +175,6 @@ class SearchRequest:
                 rules = [Terms(field_name, typed)]
             expressions[name] = rules[0] if len(rules) == 1 else AnyOf(tuple(rules))
         return expressions
-
-
-def combined(expressions, leave_out=None):
-    """All of `expressions` ({name: expression}) but `leave_out`, or None when none is left."""
-    parts = tuple(expression for name, expression in expressions.items() if name != leave_out)
-    return AllOf(parts) if parts else None
 
 
 # --- results ----------------------------------------------------------------

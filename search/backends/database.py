@@ -15,20 +15,15 @@ from django.db.models import Count, F, Q
 from django.utils.dateparse import parse_datetime
 
 from search.backends.fulltext import fulltext, words
+from search.filters import AllOf, AnyOf, Not, Terms, Territories, combined
 from search.models import IndexedDocument, IndexedTerm, PromotedResult
 from search.query import (
     FILTERS,
     SUGGEST_BELOW,
     TERRITORY_FILTERS,
-    AllOf,
-    AnyOf,
-    Not,
     SearchHit,
     SearchResults,
     Suggestion,
-    Terms,
-    Territories,
-    combined,
     excerpt_of,
     facet_values,
     last_page,

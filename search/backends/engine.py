@@ -21,6 +21,7 @@ from search.engine_queries import (
     related_body,
     search_body,
 )
+from search.filters import Territories
 from search.glossary import current_terms
 from search.models import PromotedResult
 from search.query import (
@@ -29,7 +30,6 @@ from search.query import (
     SearchHit,
     SearchResults,
     Suggestion,
-    Territories,
     excerpt_of,
     facet_values,
     last_page,

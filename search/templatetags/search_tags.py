@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from kb.models import Audience, Department, EstablishmentType, Region, Theme
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES
-from search.query import FILTERS, Territories
+from search.filters import Territories
+from search.query import FILTERS
 
 register = template.Library()
 

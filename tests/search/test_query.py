@@ -3,6 +3,7 @@
 import pytest
 from django.http import QueryDict
 
+from search.filters import Territories
 from search.query import (
     MARK_END,
     MARK_START,
@@ -10,7 +11,6 @@ from search.query import (
     MAX_QUERY_LENGTH,
     FacetValue,
     SearchRequest,
-    Territories,
     clean_text,
     facet_values,
     normalise_query,
