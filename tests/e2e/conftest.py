@@ -72,7 +72,8 @@ def page(browser, live_server):
 
 
 def describe_violation(violation):
-    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+    # A target is a list of selectors, nested when the node is inside a shadow root.
+    targets = ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"])
     return f"- [{violation['impact']}] {violation['id']}: {violation['help']}\n    {targets}"
 
 
