@@ -94,24 +94,35 @@ def scored(query):
     )
 
 
-def facet_values_aggregation(name, territories):
+def add_facet_values(facet, name, territories):
+    """Count the values of one facet inside its filter bucket `facet`.
+
+    Régions are counted by their rules. Départements are counted as plain codes,
+    except those whose code is also a région's, counted by their rules under
+    "homonyms" (a few rules rather than one per département keeps the body small).
+    """
     if name == "region":
         rules = {code: to_q(territories.region(code)) for code in territories.regions}
-        return A("filters", filters=rules)
-    if name == "departement":
-        rules = {code: to_q(territories.department(code)) for code in territories.departments}
-        return A("filters", filters=rules)
-    spec = FILTERS[name]
-    return A("terms", field=spec.field, size=spec.size)
+        facet.bucket("values", A("filters", filters=rules))
+    elif name == "departement":
+        homonyms = territories.homonym_departments
+        plain = [code for code in territories.departments if code not in homonyms]
+        spec = FILTERS[name]
+        facet.bucket("values", A("terms", field=spec.field, size=spec.size, include=plain))
+        rules = {code: to_q(territories.department(code)) for code in homonyms}
+        facet.bucket("homonyms", A("filters", filters=rules))
+    else:
+        spec = FILTERS[name]
+        facet.bucket("values", A("terms", field=spec.field, size=spec.size))
 
 
 def add_facets(search, expressions, territories):
     for name in FILTERS:
         others = combined(expressions, leave_out=name)
-        facet = A("filter", filter=to_q(others) if others else Q("match_all"))
-        search.aggs.bucket(name, facet).bucket(
-            "values", facet_values_aggregation(name, territories)
+        facet = search.aggs.bucket(
+            name, A("filter", filter=to_q(others) if others else Q("match_all"))
         )
+        add_facet_values(facet, name, territories)
     return search
 
 

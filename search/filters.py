@@ -73,6 +73,11 @@ class Territories:
     def departments(self):
         return sorted(self.region_of_department)
 
+    @property
+    def homonym_departments(self):
+        """Départements whose code is also a région's: only a rule can count them."""
+        return sorted(set(self.region_of_department) & set(self.departments_of_region))
+
     def region(self, code):
         rule = Terms("territories", (code,))
         homonym_region = self.region_of_department.get(code)

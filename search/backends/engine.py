@@ -79,14 +79,19 @@ def hit_of(hit):
     )
 
 
+def bucket_counts(aggregation):
+    buckets = aggregation["buckets"]
+    if isinstance(buckets, dict):  # a `filters` aggregation: one bucket per territory code
+        return {code: bucket["doc_count"] for code, bucket in buckets.items()}
+    return {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+
+
 def facets_of(aggregations, request):
     facets = {}
     for name, spec in FILTERS.items():
-        buckets = aggregations[name]["values"]["buckets"]
-        if isinstance(buckets, dict):  # a `filters` aggregation: one bucket per territory code
-            counts = {code: bucket["doc_count"] for code, bucket in buckets.items()}
-        else:
-            counts = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+        counts = bucket_counts(aggregations[name]["values"])
+        if "homonyms" in aggregations[name]:
+            counts.update(bucket_counts(aggregations[name]["homonyms"]))
         facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
     return facets
 
