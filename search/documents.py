@@ -44,6 +44,7 @@ class ContentDocument(Document):
     visibility = Keyword()
     year = Integer()
     published_at = Date()
+    updated_at = Date()
     url = Keyword(index=False)
     rank_boost = Float()
 

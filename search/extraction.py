@@ -4,9 +4,9 @@ The text that is searched is what each model declares in `search_fields`
 (Wagtail's own declaration), so a new field becomes searchable in one place.
 """
 
+import re
 from html import unescape
 
-from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -22,6 +22,10 @@ DOC_TYPES = {
     TrainingOfferPage: "training",
     ContentPage: "content",
 }
+
+# Keys of StreamField data that are settings, not words a reader would search.
+BLOCK_SETTINGS = {"id", "type", "level"}
+HTML_TAG = re.compile(r"<[^>]+>")
 
 # Evaluated practices are the ones others can most safely reuse.
 EVALUATED_BOOST = 1.2
@@ -52,11 +56,12 @@ def flatten(value):
     if hasattr(value, "raw_data"):
         return " ".join(flatten(item) for item in value.raw_data)
     if isinstance(value, dict):
-        return " ".join(flatten(item) for key, item in value.items() if key not in ("id", "type"))
+        return " ".join(flatten(item) for key, item in value.items() if key not in BLOCK_SETTINGS)
     if isinstance(value, list | tuple):
         return " ".join(flatten(item) for item in value)
     if isinstance(value, str):
-        return unescape(strip_tags(value)).strip()
+        # Tags become spaces so that "<p>a</p><p>b</p>" reads "a b", not "ab".
+        return " ".join(unescape(HTML_TAG.sub(" ", value)).split())
     return ""
 
 
@@ -102,7 +107,10 @@ def page_document(page):
         return None
     summary = getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description
     status = getattr(page, "status", "")
-    published_at = page.last_published_at or page.first_published_at
+    # Readers date an item by its first publication; re-publishing a fix must not make it
+    # look new. The last publication tells the drift check that the document changed.
+    published_at = page.first_published_at or page.last_published_at
+    updated_at = page.last_published_at or published_at
     return {
         "key": page_key(page.pk),
         "doc_type": doc_type_of(page),
@@ -120,6 +128,7 @@ def page_document(page):
         "visibility": [PUBLIC],
         "year": year_of(page),
         "published_at": published_at.isoformat() if published_at else None,
+        "updated_at": updated_at.isoformat() if updated_at else None,
         "url": page.get_url(),
         "rank_boost": EVALUATED_BOOST if status == PracticeSheetPage.Status.EVALUATED else 1.0,
     }

@@ -1,10 +1,10 @@
 """Keeping the search index equal to the database.
 
 The database write always happens first; the index follows once the transaction
-commits. When the engine cannot be reached, the keys of the documents to
-refresh are recorded in `PendingIndexOperation` and replayed later — before the
-next successful index operation, and by `manage.py search_index sync` — so an
-unreachable engine never loses an edit.
+commits. Each key to refresh is first written to `PendingIndexOperation`, then
+sent, oldest first, and struck off once the engine has it. When the engine
+cannot be reached the keys simply stay there, to be sent with the next update
+or by `manage.py search_index sync`: an unreachable engine never loses an edit.
 """
 
 import logging
@@ -46,16 +46,16 @@ def apply(keys, backend=None):
         backend.remove(removed)
 
 
-def queue(keys, error):
+def record(keys):
+    """Write the intent first: whatever happens next, these keys will be brought up to date."""
     for key in keys:
-        operation, _ = PendingIndexOperation.objects.get_or_create(key=key)
-        operation.attempts += 1
-        operation.last_error = str(error)[:2000]
-        operation.save()
+        operation, created = PendingIndexOperation.objects.get_or_create(key=key)
+        if not created:
+            operation.save(update_fields=["queued_at"])
 
 
 def replay_pending(backend=None, limit=None):
-    """Replay recorded operations, oldest first; stop at the first failure. Returns the count."""
+    """Send pending keys, oldest first; stop at the first failure. Returns how many were sent."""
     backend = backend or get_backend()
     replayed = 0
     pending = PendingIndexOperation.objects.order_by("queued_at", "pk")
@@ -63,7 +63,9 @@ def replay_pending(backend=None, limit=None):
         try:
             apply([operation.key], backend)
         except SearchEngineUnavailable as error:
-            queue([operation.key], error)
+            operation.attempts += 1
+            operation.last_error = str(error)[:2000]
+            operation.save(update_fields=["attempts", "last_error"])
             raise
         operation.delete()
         replayed += 1
@@ -71,20 +73,15 @@ def replay_pending(backend=None, limit=None):
 
 
 def refresh_keys(keys):
-    """Bring `keys` up to date now, or record them for later if the engine is down."""
+    """Bring `keys` up to date now, after any older pending update, or keep them for later."""
     keys = list(dict.fromkeys(keys))
     if not keys:
         return
-    backend = get_backend()
+    record(keys)
     try:
-        if PendingIndexOperation.objects.exists():
-            replay_pending(backend)
-        apply(keys, backend)
+        replay_pending()
     except SearchEngineUnavailable as error:
-        logger.warning(
-            "Search engine unreachable, %d update(s) kept for later: %s", len(keys), error
-        )
-        queue(keys, error)
+        logger.warning("Search engine unreachable, updates kept for later: %s", error)
 
 
 def refresh_after_commit(keys):
@@ -127,17 +124,24 @@ def expected_counts():
     return counts
 
 
-def repair_drift(backend=None):
-    """Make the index hold exactly the database's documents; returns how many were fixed."""
+def drift(backend=None):
+    """Documents the index lacks or holds in an older version, and keys it should not hold."""
     backend = backend or get_backend()
     wanted = {document["key"]: document for document in all_documents()}
     indexed = backend.indexed_versions()
-    missing_or_stale = [
-        key
+    stale = [
+        document
         for key, document in wanted.items()
-        if indexed.get(key) != (document["locale"], document["published_at"])
+        if indexed.get(key) != (document["locale"], document["updated_at"])
     ]
     extra = [key for key in indexed if key not in wanted]
-    backend.upsert(wanted[key] for key in missing_or_stale)
+    return stale, extra
+
+
+def repair_drift(backend=None):
+    """Make the index hold exactly the database's documents; returns how many were fixed."""
+    backend = backend or get_backend()
+    stale, extra = drift(backend)
+    backend.upsert(stale)
     backend.remove(extra)
-    return len(missing_or_stale) + len(extra)
+    return len(stale) + len(extra)

@@ -27,7 +27,7 @@ class GlossaryTerm(models.Model):
 
 
 class PendingIndexOperation(models.Model):
-    """A document the index must catch up with, recorded when the engine could not be reached.
+    """A document the index must catch up with; it stays here until the engine has it.
 
     Only the key is kept: replaying recomputes the document from the database, so
     the index ends equal to the database whatever happened in between, and one row

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kb.models import Audience, EstablishmentType, Theme
 from practices.listing import kind_label, kind_of, localized_terms
 from practices.models import PracticeLead
-from practices.related import related_pages
+from search.related import related_pages
 
 register = template.Library()
 
@@ -117,10 +117,11 @@ def page_documents(page):
     return page.documents.select_related("document")
 
 
-@register.simple_tag
-def related_items(page):
+@register.simple_tag(takes_context=True)
+def related_items(context, page):
+    """Items to read next: from the search engine when there is one, else shared terms."""
     items = []
-    for related in related_pages(page):
+    for related in related_pages(page, context["request"].user):
         kind = kind_of(related)
         items.append({"page": related, "kind": kind, "kind_label": kind_label(kind)})
     return items

@@ -266,7 +266,7 @@ class DatabaseBackend:
 
     def indexed_versions(self):
         return {
-            document["key"]: (document["locale"], document["published_at"])
+            document["key"]: (document["locale"], document.get("updated_at"))
             for document in IndexedDocument.objects.values_list("data", flat=True)
         }
 

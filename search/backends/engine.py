@@ -216,13 +216,15 @@ class EngineBackend:
             self.engine.delete_index(index)
 
     def indexed_versions(self):
-        """{key: (language, published_at)} of every indexed document."""
+        """{key: (language, updated_at)} of every indexed document, including the latest sent."""
+        self.ensure_aliases()
+        self.refresh()
         versions = {}
         for language in LANGUAGES:
             alias = alias_name(language)
             if self.engine.alias_targets(alias):
-                for key, source in self.engine.scan(alias, ["locale", "published_at"]):
-                    versions[key] = (source.get("locale"), source.get("published_at"))
+                for key, source in self.engine.scan(alias, ["locale", "updated_at"]):
+                    versions[key] = (source.get("locale"), source.get("updated_at"))
         return versions
 
     # --- reading ---------------------------------------------------------------

@@ -44,6 +44,11 @@ class Command(BaseCommand):
                 problems.append(f"l’alias {state['alias']} n’existe pas")
             elif state["count"] != wanted:
                 problems.append(f"{language} : {state['count']} indexés pour {wanted} attendus")
+        stale, extra = indexing.drift()
+        if stale or extra:
+            problems.append(
+                f"{len(stale)} document(s) manquant(s) ou périmé(s), {len(extra)} en trop"
+            )
         if status["orphans"]:
             problems.append(f"index orphelins : {', '.join(status['orphans'])}")
         if pending:
