@@ -1,5 +1,7 @@
 """Navigation helpers for templates: they return data, templates decide the markup."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
@@ -92,3 +94,42 @@ def home_url(request, locale, code):
     if translation is not None and translation.live:
         return translation.get_url(request)
     return translate_url("/", code)
+
+
+@register.simple_tag(takes_context=True)
+def pagination_links(context, current, num_pages, around=1):
+    """Links of a paginated list that keep its filters; None where a link is disabled.
+
+    Page numbers are the first, the last and the current one's neighbours; a None
+    in `numbers` marks a gap.
+    """
+    if num_pages <= 1:
+        return None
+    request = context["request"]
+    kept = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != "page"
+        for value in values
+        if value
+    ]
+
+    def url(number):
+        return f"{request.path}?{urlencode([*kept, ('page', number)])}"
+
+    numbers = []
+    near = range(current - around, current + around + 1)
+    for number in sorted({1, num_pages, *near} & set(range(1, num_pages + 1))):
+        if numbers and number - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return {
+        "first": url(1) if current > 1 else None,
+        "previous": url(current - 1) if current > 1 else None,
+        "next": url(current + 1) if current < num_pages else None,
+        "last": url(num_pages) if current < num_pages else None,
+        "pages": [
+            None if number is None else {"number": number, "url": url(number)} for number in numbers
+        ],
+        "current": current,
+    }

@@ -17,33 +17,6 @@ from search.related import related_pages
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def results_page_url(context, number):
-    """The current list's address on another page of results, keeping its filters."""
-    request = context["request"]
-    pairs = [
-        (key, value)
-        for key, values in request.GET.lists()
-        if key != "page"
-        for value in values
-        if value
-    ]
-    return f"{request.path}?{urlencode([*pairs, ('page', number)])}"
-
-
-@register.simple_tag
-def page_links(page_obj, around=1):
-    """Page numbers to link to: first, last, the current one's neighbours; None marks a gap."""
-    last = page_obj.paginator.num_pages
-    near = range(page_obj.number - around, page_obj.number + around + 1)
-    numbers = []
-    for number in sorted({1, last, *near} & set(range(1, last + 1))):
-        if numbers and number - numbers[-1] > 1:
-            numbers.append(None)
-        numbers.append(number)
-    return numbers
-
-
 @register.simple_tag
 def page_kind(page):
     """The page's type as the listings name it, and its label for a badge."""

@@ -238,24 +238,6 @@ def sort_links(context, search_request):
 
 
 @register.simple_tag(takes_context=True)
-def results_page_url(context, number):
-    return query_string(context["request"], add=[("page", str(number))])
-
-
-@register.simple_tag
-def page_links(results, around=1):
-    """Page numbers to link to: first, last, the current one's neighbours; None marks a gap."""
-    last = results.num_pages
-    near = range(results.page - around, results.page + around + 1)
-    numbers = []
-    for number in sorted({1, last, *near} & set(range(1, last + 1))):
-        if numbers and number - numbers[-1] > 1:
-            numbers.append(None)
-        numbers.append(number)
-    return numbers
-
-
-@register.simple_tag(takes_context=True)
 def search_url_with(context, **params):
     """The current search with some parameters replaced (a corrected query, say), on page 1."""
     request = context["request"]
