@@ -79,16 +79,11 @@ def body_text(page):
 def classification(page):
     if not isinstance(page, CapitalisedPage):
         return {}
-    territories = set()
-    for region in page.regions.all():
-        territories.add(region.code)
-    for department in page.departments.all():
-        territories.update({department.code, department.region.code})
     return {
         "themes": sorted(theme.slug for theme in page.themes.all()),
         "audiences": sorted(audience.slug for audience in page.audiences.all()),
         "establishment_types": sorted(kind.slug for kind in page.establishment_types.all()),
-        "territories": sorted(territories),
+        "territories": page.territory_codes(),
         "tags": sorted(tag.name for tag in page.tags.all()),
     }
 
