@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("comptes/", include("allauth.urls")),
     path("recherche/", include("search.urls")),
     path("inscriptions/", include("practices.urls")),
+    path("espaces/", include("forums.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

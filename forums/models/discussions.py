@@ -1,0 +1,95 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from forums.markup import render_markdown
+
+from .spaces import Space
+
+
+class Topic(models.Model):
+    """A discussion in a space; its first post is the question that opened it."""
+
+    space = models.ForeignKey(
+        Space, verbose_name=_("espace"), on_delete=models.CASCADE, related_name="topics"
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur ou autrice"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="forum_topics",
+    )
+    pinned = models.BooleanField(_("épinglé"), default=False)
+    locked = models.BooleanField(_("verrouillé"), default=False)
+    created_at = models.DateTimeField(_("ouvert le"), auto_now_add=True)
+    last_activity_at = models.DateTimeField(_("dernière activité"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sujet")
+        verbose_name_plural = _("sujets")
+        ordering = ["-pinned", "-last_activity_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forums:topic", args=[self.space.slug, self.pk])
+
+
+class Post(models.Model):
+    """A message of a topic, written in Markdown and stored with its sanitised HTML."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente de modération")
+        PUBLISHED = "published", _("Publié")
+        HIDDEN = "hidden", _("Masqué par la modération")
+
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("sujet"), on_delete=models.CASCADE, related_name="posts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur ou autrice"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="forum_posts",
+    )
+    anonymous = models.BooleanField(
+        _("publier sans mon nom"),
+        default=False,
+        help_text=_("Votre nom reste visible des seuls modérateurs."),
+    )
+    body = models.TextField(_("message"))
+    body_html = models.TextField(editable=False)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.PUBLISHED
+    )
+    deleted_at = models.DateTimeField(_("supprimé le"), null=True, blank=True)
+    created_at = models.DateTimeField(_("écrit le"), auto_now_add=True, db_index=True)
+    edited_at = models.DateTimeField(_("modifié le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["topic", "created_at", "id"], name="post_in_topic_order")]
+
+    def __str__(self):
+        return f"{self.topic} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        if kwargs.get("update_fields") and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.topic.get_absolute_url()}#message-{self.pk}"
+
+    @property
+    def is_readable(self):
+        """Published and not deleted: what members read and what search may show."""
+        return self.status == self.Status.PUBLISHED and self.deleted_at is None

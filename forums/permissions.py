@@ -1,0 +1,72 @@
+"""Who may see and do what in the peer-exchange spaces: the one place that decides.
+
+Views, search, feeds and e-mail all ask here. Reading a space means reading its
+topics and published posts; a members-only space is read by its active members
+(not while suspended) and by site moderators; a space open to signed-in people
+is read by anyone signed in.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from forums.models import Space, SpaceMembership
+from forums.search import SIGNED_IN, members_of
+
+MODERATE_ALL_SPACES = "forums.moderate_all_spaces"
+
+
+def is_site_moderator(user):
+    return user.is_authenticated and user.has_perm(MODERATE_ALL_SPACES)
+
+
+def active_memberships(user, at=None):
+    """Memberships that give access now: accepted and not suspended."""
+    if not user.is_authenticated:
+        return SpaceMembership.objects.none()
+    now = at or timezone.now()
+    return SpaceMembership.objects.filter(user=user, status=SpaceMembership.Status.ACTIVE).exclude(
+        suspended_until__gt=now
+    )
+
+
+def readable_spaces(user):
+    """The spaces whose discussions `user` may read."""
+    if is_site_moderator(user):
+        return Space.objects.all()
+    if not user.is_authenticated:
+        return Space.objects.none()
+    member_of = active_memberships(user).values("space_id")
+    return Space.objects.filter(Q(visibility=Space.Visibility.SIGNED_IN) | Q(pk__in=member_of))
+
+
+def can_read_space(user, space):
+    return readable_spaces(user).filter(pk=space.pk).exists()
+
+
+def listed_spaces(user):
+    """Spaces shown in the directory: every space but the invitation-only closed ones
+    of which `user` is not a member, so that people can ask to join the others."""
+    hidden = Q(visibility=Space.Visibility.MEMBERS, join_policy=Space.JoinPolicy.INVITATION)
+    return Space.objects.exclude(hidden & ~Q(pk__in=readable_spaces(user).values("pk")))
+
+
+def moderated_spaces(user):
+    if is_site_moderator(user):
+        return Space.objects.all()
+    return Space.objects.filter(
+        pk__in=active_memberships(user)
+        .filter(role=SpaceMembership.Role.MODERATOR)
+        .values("space_id")
+    )
+
+
+def can_moderate_space(user, space):
+    return moderated_spaces(user).filter(pk=space.pk).exists()
+
+
+def search_visibility(user):
+    """Visibility values of the search documents `user` may see, besides public ones."""
+    if not user.is_authenticated:
+        return []
+    readable_closed = readable_spaces(user).filter(visibility=Space.Visibility.MEMBERS)
+    return [SIGNED_IN, *(members_of(pk) for pk in readable_closed.values_list("pk", flat=True))]

@@ -1,0 +1,78 @@
+"""Forum posts as search documents, each carrying who may see it.
+
+A post of a members-only space is visible to `space:<id>` (its members, and site
+moderators, hold that value); a post of a space open to signed-in people is
+visible to `signed_in`. Only published, undeleted posts are indexed.
+"""
+
+from forums.models import Post, Space
+from search.extraction import flatten
+
+DOC_TYPE = "forum_post"
+POST_KEY_PREFIX = "post-"
+SIGNED_IN = "signed_in"
+
+
+def post_key(post_id):
+    return f"{POST_KEY_PREFIX}{post_id}"
+
+
+def members_of(space_id):
+    return f"space:{space_id}"
+
+
+def visibility_of(space):
+    if space.visibility == Space.Visibility.SIGNED_IN:
+        return [SIGNED_IN]
+    return [members_of(space.pk)]
+
+
+def indexable_posts():
+    return (
+        Post.objects.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+        .select_related("topic__space__theme", "topic__space__region", "topic__space__department")
+        .order_by("pk")
+    )
+
+
+def post_document(post):
+    """The search document of `post`, or None when it must not be searchable."""
+    if post is None or not post.is_readable:
+        return None
+    space = post.topic.space
+    published_at = post.created_at.isoformat()
+    return {
+        "key": post_key(post.pk),
+        "doc_type": DOC_TYPE,
+        "title": post.topic.title,
+        "summary": "",
+        "body": flatten(post.body_html),
+        "tags": [],
+        "themes": [space.theme.slug] if space.theme else [],
+        "audiences": [],
+        "establishment_types": [],
+        "territories": space.territory_codes(),
+        "status": "",
+        "locale": "fr",
+        "visibility": visibility_of(space),
+        "year": post.created_at.year,
+        "published_at": published_at,
+        "updated_at": (post.edited_at or post.created_at).isoformat(),
+        "url": post.get_absolute_url(),
+        "rank_boost": 1.0,
+    }
+
+
+def document_for_post_key(key):
+    post = indexable_posts().filter(pk=int(key.removeprefix(POST_KEY_PREFIX))).first()
+    return post_document(post)
+
+
+def space_keys(space):
+    """Keys of every post of a space: its visibility or territory changes them all."""
+    posts = Post.objects.filter(topic__space=space)
+    return [post_key(pk) for pk in posts.values_list("pk", flat=True)]
+
+
+def topic_keys(topic):
+    return [post_key(pk) for pk in topic.posts.values_list("pk", flat=True)]

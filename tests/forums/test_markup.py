@@ -1,0 +1,50 @@
+"""Members' Markdown reaches the page as HTML in which nothing can execute."""
+
+import pytest
+
+from forums.markup import render_markdown
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '<a href="javascript:alert(1)">clic</a>',
+    "[clic](javascript:alert(1))",
+    "[clic](JaVaScRiPt:alert(1))",
+    "[clic](&#106;avascript:alert(1))",
+    '<iframe src="https://exemple.fr"></iframe>',
+    "<style>body{display:none}</style>",
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '<div onclick="alert(1)">x</div>',
+    "<object data=x></object><embed src=x>",
+    '<form action="https://exemple.fr"><input name=a></form>',
+    '![image](x" onerror="alert(1))',
+    "<a href='data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='>x</a>",
+    "<<script>script>alert(1)<</script>/script>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+]
+FORBIDDEN = ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "<style",
+             "<object", "<embed", "<form", "<svg", "data:text", "style="]  # fmt: skip
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_no_payload_survives_rendering(payload):
+    rendered = render_markdown(payload).lower()
+
+    assert not [marker for marker in FORBIDDEN if marker in rendered]
+
+
+def test_markdown_formatting_is_kept():
+    rendered = render_markdown("**Répit** et *pair-aidance*\n\n- un\n- deux\n\n> cité")
+
+    assert "<strong>Répit</strong>" in rendered
+    assert "<em>pair-aidance</em>" in rendered
+    assert "<li>deux</li>" in rendered
+    assert "<blockquote>" in rendered
+
+
+def test_links_are_kept_but_cannot_pass_on_authority():
+    rendered = render_markdown("[La fiche](https://exemple.fr/fiche)")
+
+    assert 'href="https://exemple.fr/fiche"' in rendered
+    assert 'rel="nofollow noopener noreferrer"' in rendered
