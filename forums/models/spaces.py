@@ -73,13 +73,14 @@ class Space(models.Model):
         return self.name
 
     def territory_codes(self):
-        """Territory values of its search documents: a département also carries its région."""
+        """Territory values of its search documents, as practice pages have them."""
         codes = set()
         if self.department_id:
-            codes.add(self.department.code)
-            codes.add(self.department.region.code)
+            codes.update(
+                {f"departement:{self.department.code}", f"region:{self.department.region.code}"}
+            )
         if self.region_id:
-            codes.add(self.region.code)
+            codes.add(f"region:{self.region.code}")
         return sorted(codes)
 
 
