@@ -1,0 +1,43 @@
+"""The demo builds believable peer-exchange spaces, and running it again changes nothing."""
+
+import pytest
+
+from forums import demo
+from forums.models import Post, Space, SpaceMembership, Topic
+from kb.demo.site import build_accounts
+
+COUNTED_MODELS = [Space, SpaceMembership, Topic, Post]
+
+
+def row_counts():
+    return {model.__name__: model.objects.count() for model in COUNTED_MODELS}
+
+
+@pytest.fixture
+def built(db):
+    context = {}
+    build_accounts(context)
+    demo.build(context)
+    return row_counts()
+
+
+def test_second_run_duplicates_nothing(built):
+    demo.build({"admin_login": ("admin@exemple.fr", "Autre-mot-de-passe-9")})
+
+    assert row_counts() == built
+
+
+def test_spaces_cover_each_visibility_and_join_policy(built):
+    assert Space.objects.count() >= 3
+    assert set(Space.objects.values_list("visibility", flat=True)) == set(Space.Visibility.values)
+    assert set(Space.objects.values_list("join_policy", flat=True)) == set(Space.JoinPolicy.values)
+
+
+def test_every_space_has_a_moderator_and_a_discussion(built):
+    for space in Space.objects.all():
+        assert space.memberships.filter(role=SpaceMembership.Role.MODERATOR).exists()
+        assert Post.objects.filter(topic__space=space).exists()
+
+
+def test_one_request_waits_for_a_decision(built):
+    assert SpaceMembership.objects.filter(status=SpaceMembership.Status.PENDING).count() == 1
