@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from forums import permissions
 from forums.models import Space
-from tests.forums.conftest import READERS, ROLES, sign_in
+from tests.forums.spaces import READERS, ROLES, sign_in
 from tests.kb.factories import UserFactory
 from tests.kb.helpers import text_of
 
