@@ -94,35 +94,20 @@ def scored(query):
     )
 
 
-def add_facet_values(facet, name, territories):
-    """Count the values of one facet inside its filter bucket `facet`.
-
-    Régions are counted by their rules. Départements are counted as plain codes,
-    except those whose code is also a région's, counted by their rules under
-    "homonyms" (a few rules rather than one per département keeps the body small).
-    """
-    if name == "region":
-        rules = {code: to_q(territories.region(code)) for code in territories.regions}
-        facet.bucket("values", A("filters", filters=rules))
-    elif name == "departement":
-        homonyms = territories.homonym_departments
-        plain = [code for code in territories.departments if code not in homonyms]
-        spec = FILTERS[name]
-        facet.bucket("values", A("terms", field=spec.field, size=spec.size, include=plain))
-        rules = {code: to_q(territories.department(code)) for code in homonyms}
-        facet.bucket("homonyms", A("filters", filters=rules))
-    else:
-        spec = FILTERS[name]
-        facet.bucket("values", A("terms", field=spec.field, size=spec.size))
+def facet_values_aggregation(spec):
+    """Counts of one facet's values; a filter sharing its field counts only its own kind."""
+    if spec.kind:
+        return A("terms", field=spec.field, size=spec.size, include=f"{spec.prefix}.*")
+    return A("terms", field=spec.field, size=spec.size)
 
 
-def add_facets(search, expressions, territories):
-    for name in FILTERS:
+def add_facets(search, expressions):
+    for name, spec in FILTERS.items():
         others = combined(expressions, leave_out=name)
         facet = search.aggs.bucket(
             name, A("filter", filter=to_q(others) if others else Q("match_all"))
         )
-        add_facet_values(facet, name, territories)
+        facet.bucket("values", facet_values_aggregation(spec))
     return search
 
 
@@ -167,16 +152,16 @@ def add_suggestions(search, request):
     return search
 
 
-def search_body(request, territories):
+def search_body(request):
     """The body of one results page for `request`."""
-    expressions = request.filter_expressions(territories)
+    expressions = request.filter_expressions()
     search = Search().extra(track_total_hits=True)
     search = search.query(scored(text_query(request.text)) if request.text else Q("match_all"))
     search = search.filter(to_q(request.base_filter()))
     chosen = combined(expressions)
     if chosen is not None:
         search = search.post_filter(to_q(chosen))
-    search = add_facets(search, expressions, territories)
+    search = add_facets(search, expressions)
     if request.ranked_by_date:
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
     if request.text:

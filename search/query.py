@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES, PUBLIC
-from search.filters import AllOf, AnyOf, Terms
+from search.filters import AllOf, Terms
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -74,15 +74,42 @@ def visibility_for(user):
 
 @dataclass(frozen=True)
 class FilterSpec:
-    """A filter of the search page: its GET parameter, document field and facet size."""
+    """A filter of the search page: its GET parameter, document field and facet size.
+
+    Filters sharing a field tell their values apart by a `kind` written before
+    them: territories hold "region:76" and "departement:76", since a région and
+    a département may share a code (76 is Occitanie and Seine-Maritime).
+    """
 
     name: str
     field: str
     size: int
     valid: object = None
+    kind: str = ""
 
     def accepts(self, value):
         return self.valid is None or self.valid(value)
+
+    @property
+    def prefix(self):
+        """What begins every stored value of this filter ("" when it has its field to itself)."""
+        return f"{self.kind}:" if self.kind else ""
+
+    def stored(self, value):
+        """`value` as documents hold it."""
+        return f"{self.prefix}{value}" if self.kind else value
+
+    def chosen(self, stored):
+        """The value a visitor chooses for a `stored` one, or None if it is another filter's."""
+        if not self.kind:
+            return stored
+        stored = str(stored)
+        return stored.removeprefix(self.prefix) if stored.startswith(self.prefix) else None
+
+    def values_in(self, stored_values):
+        """This filter's values among a document's `stored_values`, in their order."""
+        values = (self.chosen(stored) for stored in stored_values)
+        return [value for value in values if value is not None]
 
 
 STATUS_VALUES = frozenset(PracticeSheetPage.Status.values)
@@ -94,15 +121,14 @@ FILTERS = {
         FilterSpec("type", "doc_type", 10, TYPE_VALUES.__contains__),
         FilterSpec("theme", "themes", 100),
         FilterSpec("audience", "audiences", 100),
-        FilterSpec("region", "territories", 100, TERRITORY_CODE.match),
-        FilterSpec("departement", "territories", 200, TERRITORY_CODE.match),
+        FilterSpec("region", "territories", 100, TERRITORY_CODE.match, kind="region"),
+        FilterSpec("departement", "territories", 200, TERRITORY_CODE.match, kind="departement"),
         FilterSpec("etablissement", "establishment_types", 100),
         FilterSpec("tag", "tags", 100),
         FilterSpec("year", "year", 100, YEAR.match),
         FilterSpec("status", "status", 10, STATUS_VALUES.__contains__),
     )
 }
-TERRITORY_FILTERS = ("region", "departement")
 
 
 def page_number(raw):
@@ -161,19 +187,13 @@ class SearchRequest:
         """What every query of this request is restricted to: language and visibility."""
         return AllOf((Terms("locale", (self.language,)), Terms("visibility", self.visibility)))
 
-    def filter_expressions(self, territories):
+    def filter_expressions(self):
         """{filter name: expression} of the filters the visitor chose."""
         expressions = {}
         for name, values in self.filters.items():
-            if name == "region":
-                rules = [territories.region(value) for value in values]
-            elif name == "departement":
-                rules = [territories.department(value) for value in values]
-            else:
-                field_name = FILTERS[name].field
-                typed = tuple(int(value) for value in values) if name == "year" else values
-                rules = [Terms(field_name, typed)]
-            expressions[name] = rules[0] if len(rules) == 1 else AnyOf(tuple(rules))
+            spec = FILTERS[name]
+            typed = (int(value) for value in values) if name == "year" else values
+            expressions[name] = Terms(spec.field, tuple(spec.stored(value) for value in typed))
         return expressions
 
 

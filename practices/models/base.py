@@ -130,10 +130,14 @@ class CapitalisedPage(Page):
         return LICENCE_URLS.get(self.licence, "")
 
     def territory_codes(self):
-        """INSEE codes of the page's territory; a département also carries its région."""
-        codes = {region.code for region in self.regions.all()}
+        """The page's territories as "region:<INSEE code>" and "departement:<INSEE code>".
+
+        The kind keeps a région and a département apart where they share a code
+        (76 is Occitanie and Seine-Maritime). A département also carries its région.
+        """
+        codes = {f"region:{region.code}" for region in self.regions.all()}
         for department in self.departments.select_related("region"):
-            codes.update({department.code, department.region.code})
+            codes.update({f"departement:{department.code}", f"region:{department.region.code}"})
         return sorted(codes)
 
 

@@ -15,12 +15,11 @@ from django.db.models import Count, F, Q
 from django.utils.dateparse import parse_datetime
 
 from search.backends.fulltext import fulltext, words
-from search.filters import AllOf, AnyOf, Not, Terms, Territories, combined
+from search.filters import AllOf, AnyOf, Not, Terms, combined
 from search.models import IndexedDocument, IndexedTerm, PromotedResult
 from search.query import (
     FILTERS,
     SUGGEST_BELOW,
-    TERRITORY_FILTERS,
     SearchHit,
     SearchResults,
     Suggestion,
@@ -131,8 +130,7 @@ class DatabaseBackend:
         return documents
 
     def search(self, request):
-        territories = Territories.load()
-        expressions = request.filter_expressions(territories)
+        expressions = request.filter_expressions()
         documents = self.matching(request)
         hits = restricted(documents, combined(expressions))
         total = hits.count()
@@ -151,44 +149,28 @@ class DatabaseBackend:
             request=request,
             hits=[hit_of(row, marked.get(row.pk)) for row in rows],
             total=total,
-            facets=self.facets(request, documents, expressions, territories),
+            facets=self.facets(request, documents, expressions),
             did_you_mean=self.did_you_mean(request) if total < SUGGEST_BELOW else None,
             promoted=self.promoted(request),
         )
 
-    def facets(self, request, documents, expressions, territories):
+    def facets(self, request, documents, expressions):
         """Counts of every facet; each ignores its own selection but follows the others."""
         matched = IndexedDocument.objects.filter(pk__in=documents.values("pk"))
         facets = {}
         for name, spec in FILTERS.items():
             base = restricted(matched, combined(expressions, leave_out=name))
-            if name in TERRITORY_FILTERS:
-                counts = self.territory_counts(base, territories, name)
-            elif spec.field in COLUMN_FIELDS:
+            if spec.field in COLUMN_FIELDS:
                 rows = base.order_by().values_list(spec.field).annotate(count=Count("pk"))
                 counts = {str(value): count for value, count in rows if value is not None}
             else:
                 terms = IndexedTerm.objects.filter(field=spec.field, document__in=base.values("pk"))
-                counts = dict(terms.order_by().values_list("value").annotate(count=Count("pk")))
+                if spec.kind:
+                    terms = terms.filter(value__startswith=spec.prefix)
+                rows = terms.order_by().values_list("value").annotate(count=Count("pk"))
+                counts = {spec.chosen(value): count for value, count in rows}
             facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
         return facets
-
-    @staticmethod
-    def territory_counts(documents, territories, name):
-        """Documents per région or département, through the rules that tell homonym codes apart."""
-        codes_of = defaultdict(set)
-        rows = IndexedTerm.objects.filter(field="territories", document__in=documents.values("pk"))
-        for document_id, code in rows.values_list("document_id", "value"):
-            codes_of[document_id].add(code)
-        rule = territories.region if name == "region" else territories.department
-        present = set().union(*codes_of.values()) if codes_of else set()
-        counts = {}
-        for code in present:
-            expression = rule(code)
-            counts[code] = sum(
-                1 for codes in codes_of.values() if expression.matches({"territories": codes})
-            )
-        return counts
 
     def promoted(self, request):
         keys = PromotedResult.keys_for(request.text, request.language)

@@ -21,7 +21,6 @@ from search.engine_queries import (
     related_body,
     search_body,
 )
-from search.filters import Territories
 from search.glossary import current_terms
 from search.models import PromotedResult
 from search.query import (
@@ -79,19 +78,13 @@ def hit_of(hit):
     )
 
 
-def bucket_counts(aggregation):
-    buckets = aggregation["buckets"]
-    if isinstance(buckets, dict):  # a `filters` aggregation: one bucket per territory code
-        return {code: bucket["doc_count"] for code, bucket in buckets.items()}
-    return {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
-
-
 def facets_of(aggregations, request):
     facets = {}
     for name, spec in FILTERS.items():
-        counts = bucket_counts(aggregations[name]["values"])
-        if "homonyms" in aggregations[name]:
-            counts.update(bucket_counts(aggregations[name]["homonyms"]))
+        counts = {
+            spec.chosen(str(bucket["key"])): bucket["doc_count"]
+            for bucket in aggregations[name]["values"]["buckets"]
+        }
         facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
     return facets
 
@@ -234,13 +227,12 @@ class EngineBackend:
         return Response(search, raw)
 
     def search(self, request):
-        territories = Territories.load()
-        response = self.run(request.language, search_body(request, territories))
+        response = self.run(request.language, search_body(request))
         total = response.hits.total.value
         if request.page > last_page(total, request.page_size):
             # Past the last page: show the last one rather than an empty page.
             request = request.with_page(last_page(total, request.page_size))
-            response = self.run(request.language, search_body(request, territories))
+            response = self.run(request.language, search_body(request))
         return SearchResults(
             request=request,
             hits=[hit_of(hit) for hit in response],

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from kb.models import Audience, Department, EstablishmentType, Region, Theme
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES
-from search.filters import Territories
 from search.query import FILTERS
 
 register = template.Library()
@@ -79,18 +78,22 @@ class Labels:
             wanted.setdefault(name, set()).update(values)
         hits = [*results.hits, *results.promoted]
         wanted.setdefault("theme", set()).update(theme for hit in hits for theme in hit.themes)
-        codes = {code for hit in hits for code in hit.territories}
-        codes |= wanted.get("region", set()) | wanted.get("departement", set())
-        self.territories = Territories.load()
+        for name in ("region", "departement"):
+            wanted.setdefault(name, set()).update(
+                code for hit in hits for code in FILTERS[name].values_in(hit.territories)
+            )
         self.terms = {
             name: term_labels(model, wanted.get(name)) for name, model in TERM_MODELS.items()
         }
         self.regions = {
-            region.code: region.display_name for region in Region.objects.filter(code__in=codes)
+            region.code: region.display_name
+            for region in Region.objects.filter(code__in=wanted["region"])
         }
         self.departments = {
             department.code: (str(department), department.region.code)
-            for department in Department.objects.filter(code__in=codes).select_related("region")
+            for department in Department.objects.filter(
+                code__in=wanted["departement"]
+            ).select_related("region")
         }
 
     def label(self, name, value):
@@ -200,18 +203,15 @@ def search_panel(context, results):
 
 def hit_details(hit, labels):
     """A hit with its themes and places named; départements when known, else régions."""
-    document = {"territories": set(hit.territories)}
-    codes = sorted(document["territories"])
-    rules = labels.territories
     departments = [
         labels.departments[code][0]
-        for code in codes
-        if code in labels.departments and rules.department(code).matches(document)
+        for code in sorted(FILTERS["departement"].values_in(hit.territories))
+        if code in labels.departments
     ]
     regions = [
         labels.regions[code]
-        for code in codes
-        if code in labels.regions and rules.region(code).matches(document)
+        for code in sorted(FILTERS["region"].values_in(hit.territories))
+        if code in labels.regions
     ]
     return {
         "hit": hit,

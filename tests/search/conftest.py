@@ -47,7 +47,7 @@ PRIVATE_DOCUMENT = {
     "themes": ["pair-aidance"],
     "audiences": [],
     "establishment_types": [],
-    "territories": ["76"],
+    "territories": ["region:76"],
     "status": "",
     "locale": "fr",
     "visibility": ["space:7"],

@@ -3,7 +3,6 @@
 import pytest
 from django.http import QueryDict
 
-from search.filters import Territories
 from search.query import (
     MARK_END,
     MARK_START,
@@ -120,38 +119,22 @@ def test_no_visibility_sees_nothing():
     assert not base.matches({"locale": {"fr"}, "visibility": {"public"}})
 
 
-TERRITORIES = Territories({"34": "76", "11": "76", "76": "28", "14": "28", "75": "11"})
-
-
 @pytest.mark.parametrize(
-    ("codes", "region", "belongs"),
+    ("territories", "query_string", "kept"),
     [
-        ({"34", "76"}, "76", True),  # Hérault, in Occitanie
-        ({"76", "28"}, "76", False),  # Seine-Maritime, in Normandie
-        ({"76"}, "76", True),  # Occitanie itself
-        ({"76", "28"}, "28", True),
-        ({"11", "76"}, "11", False),  # Aude, in Occitanie
-        ({"11"}, "11", True),  # Île-de-France itself
-        ({"75", "11"}, "11", True),  # Paris, in Île-de-France
+        ({"departement:34", "region:76"}, "region=76", True),  # Hérault, in Occitanie
+        ({"departement:76", "region:28"}, "region=76", False),  # Seine-Maritime, in Normandie
+        ({"region:76"}, "departement=76", False),  # Occitanie, not Seine-Maritime
+        ({"departement:76", "region:28"}, "departement=76", True),
+        ({"departement:11", "region:76"}, "region=11", False),  # Aude, in Occitanie
+        ({"region:11"}, "departement=11", False),  # Île-de-France, not the Aude
+        ({"region:11"}, "region=11&region=76", True),
     ],
 )
-def test_region_rule_tells_homonym_codes_apart(codes, region, belongs):
-    assert TERRITORIES.region(region).matches({"territories": codes}) is belongs
+def test_territory_filters_tell_regions_from_departements(territories, query_string, kept):
+    (expression,) = request_for(query_string).filter_expressions().values()
 
-
-@pytest.mark.parametrize(
-    ("codes", "department", "belongs"),
-    [
-        ({"76", "28"}, "76", True),  # Seine-Maritime
-        ({"76"}, "76", False),  # Occitanie, not Seine-Maritime
-        ({"34", "76"}, "76", False),
-        ({"11", "76"}, "11", True),  # Aude
-        ({"11"}, "11", False),  # Île-de-France, not Aude
-        ({"34", "76"}, "34", True),
-    ],
-)
-def test_department_rule_tells_homonym_codes_apart(codes, department, belongs):
-    assert TERRITORIES.department(department).matches({"territories": codes}) is belongs
+    assert expression.matches({"territories": territories}) is kept
 
 
 def test_facet_values_biggest_first_and_chosen_ones_kept():

@@ -111,6 +111,20 @@ def test_territory_filters_tell_regions_from_departements(client, corpus, params
     assert set(titles) == expected
 
 
+def test_occitanie_and_seine_maritime_never_meet_though_both_are_76(client, corpus):
+    occitanie = search(client, region="76")
+    seine_maritime = search(client, departement="76")
+
+    assert SEINE_MARITIME not in result_titles(occitanie)
+    assert {UNIT, AUDE} <= set(result_titles(occitanie))
+    assert "Seine-Maritime (76)" not in facet(occitanie, "region")
+    assert result_titles(seine_maritime) == [SEINE_MARITIME]
+    assert facet(seine_maritime, "region") == {
+        "Normandie": (1, False),
+        "Seine-Maritime (76)": (1, True),
+    }
+
+
 def test_status_and_year_filters(client, corpus):
     assert result_titles(search(client, status="evaluated")) == [UNIT]
     assert result_titles(search(client, year="2022")) == [ILE_DE_FRANCE]
