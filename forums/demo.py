@@ -53,7 +53,8 @@ SPACES = [
                         "marc.olivier@exemple.fr",
                         False,
                         "Nous négocions la convention tripartite avec la DSDEN et la MDPH. "
-                        "Avez-vous prévu une **instance de suivi** des parcours, et à quel rythme ?",
+                        "Avez-vous prévu une **instance de suivi** des parcours, "
+                        "et à quel rythme ?",
                     ),
                     (
                         "sophie.garnier@exemple.fr",

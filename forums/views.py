@@ -1,19 +1,23 @@
-"""Reading the peer-exchange spaces: the directory, a space and its topics, a topic's posts.
+"""The peer-exchange spaces: the directory, a space and its topics, a topic's posts, joining.
 
 What each person may read is decided in `forums.permissions`. A topic of a space
 one may not read answers 404, exactly like a topic that does not exist, so that
 nothing about a closed space leaks through its addresses.
 """
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from forums import permissions
-from forums.models import Post, Topic
+from forums import memberships, permissions
+from forums.forms import DecisionForm, JoinForm
+from forums.models import Post, Space, SpaceMembership, Topic
+from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
 
 TOPICS_PER_PAGE = 20
@@ -37,13 +41,24 @@ def space_list(request):
     )
 
 
-def space_detail(request, slug):
+def space_detail(request, slug, join_form=None):
     space = get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
     can_read = permissions.can_read_space(request.user, space)
     page = None
     if can_read:
         topics = space.topics.select_related("author")
         page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("page"))
+    membership = (
+        space.memberships.filter(user=request.user).first()
+        if request.user.is_authenticated
+        else None
+    )
+    may_join = space.join_policy != Space.JoinPolicy.INVITATION and (
+        membership is None or membership.status == SpaceMembership.Status.REFUSED
+    )
+    if may_join and join_form is None:
+        join_form = JoinForm(space=space)
+    moderates = permissions.can_moderate_space(request.user, space)
     return render(
         request,
         "forums/space_detail.html",
@@ -51,9 +66,97 @@ def space_detail(request, slug):
             "space": space,
             "can_read": can_read,
             "page": page,
+            "membership": membership,
+            "join_form": join_form if may_join else None,
+            "moderates": moderates,
+            "pending_count": memberships.pending_requests(space).count() if moderates else 0,
             "breadcrumb": breadcrumb(request, space.name, [directory_link()]),
         },
+        status=400 if join_form is not None and join_form.errors else 200,
     )
+
+
+@require_POST
+def join(request, slug):
+    space = get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(space.get_absolute_url())
+    form = JoinForm(request.POST, space=space)
+    if not form.is_valid():
+        return space_detail(request, slug, join_form=form)
+    try:
+        membership = memberships.join(
+            space,
+            request.user,
+            accepted_charter=form.cleaned_data["accepted_charter"],
+            message=form.cleaned_data.get("message", ""),
+        )
+    except memberships.MembershipError as refusal:
+        messages.warning(request, refusal.message)
+    else:
+        if membership.status == SpaceMembership.Status.ACTIVE:
+            messages.success(request, _("Bienvenue dans l’espace « %s ».") % space.name)
+        else:
+            messages.info(
+                request,
+                _(
+                    "Votre demande est transmise à la modération de l’espace ; nous vous "
+                    "écrirons dès qu’elle aura été examinée."
+                ),
+            )
+    return redirect(space.get_absolute_url())
+
+
+@require_POST
+def leave(request, slug):
+    space = get_object_or_404(Space, slug=slug)
+    if request.user.is_authenticated and memberships.leave(space, request.user):
+        messages.success(request, _("Vous avez quitté l’espace « %s ».") % space.name)
+    return redirect(reverse("forums:spaces"))
+
+
+def join_requests(request, slug):
+    space = get_object_or_404(Space, slug=slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_moderate_space(request.user, space):
+        raise Http404
+    return render(
+        request,
+        "forums/join_requests.html",
+        {
+            "space": space,
+            "requests": memberships.pending_requests(space),
+            "decision_form": DecisionForm(),
+            "breadcrumb": breadcrumb(
+                request,
+                _("Demandes d’adhésion"),
+                [directory_link(), {"url": space.get_absolute_url(), "title": space.name}],
+            ),
+        },
+    )
+
+
+@require_POST
+def decide(request, slug, pk):
+    space = get_object_or_404(Space, slug=slug)
+    membership = get_object_or_404(SpaceMembership, pk=pk, space=space)
+    form = DecisionForm(request.POST)
+    note = form.cleaned_data["message"] if form.is_valid() else ""
+    approve = request.POST.get("decision") == "approve"
+    try:
+        memberships.decide(membership.pk, request.user, approve=approve, message=note)
+    except memberships.NotModerator as error:
+        raise Http404 from error
+    except memberships.MembershipError as refusal:
+        messages.warning(request, refusal.message)
+    else:
+        name = user_display_name(membership.user)
+        if approve:
+            messages.success(request, _("%s a rejoint l’espace.") % name)
+        else:
+            messages.info(request, _("La demande de %s est refusée.") % name)
+    return redirect(reverse("forums:join_requests", args=[slug]))
 
 
 def topic_detail(request, slug, pk):

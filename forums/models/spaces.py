@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,13 @@ class Space(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("forums:space", args=[self.slug])
+
+    def get_full_url(self):
+        """The space's address for e-mails, which have no request to take the host from."""
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
 
     def territory_codes(self):
         """Territory values of its search documents, as practice pages have them."""

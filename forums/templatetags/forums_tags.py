@@ -18,3 +18,8 @@ def post_author(post, sees_authors=False):
     if sees_authors:
         return _("%(name)s (anonyme pour les membres)") % {"name": name}
     return _("Membre de l’espace (anonyme)")
+
+
+@register.simple_tag
+def member_name(user):
+    return user_display_name(user) if user is not None else _("Ancien membre")

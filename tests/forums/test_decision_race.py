@@ -1,0 +1,55 @@
+"""Two moderators answering the same request at the same moment, each on its own connection.
+
+Only PostgreSQL runs these transactions really side by side: SQLite lets one
+writer at a time, so a pass there would prove nothing.
+"""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import mail
+from django.db import connection, connections
+
+from forums import memberships
+from forums.models import SpaceMembership
+from tests.forums.factories import MembershipFactory, SpaceFactory
+from tests.services import require_service
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def postgresql():
+    require_service(
+        connection.vendor == "postgresql",
+        "Le test de concurrence des décisions a besoin de PostgreSQL "
+        "(DATABASE_URL=postgres://…) : SQLite n’exécute qu’une écriture à la fois.",
+    )
+
+
+def test_one_decision_wins_and_the_other_moderator_is_told():
+    space = SpaceFactory()
+    moderators = [MembershipFactory(space=space, role="moderator").user for _ in range(2)]
+    request = MembershipFactory(space=space, status=SpaceMembership.Status.PENDING)
+    barrier = threading.Barrier(2)
+
+    def answer(arguments):
+        moderator, approve = arguments
+        try:
+            barrier.wait(timeout=30)
+            return memberships.decide(request.pk, moderator, approve=approve).status
+        except memberships.AlreadyDecided as refusal:
+            return refusal
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(answer, zip(moderators, [True, False], strict=True)))
+
+    refusals = [outcome for outcome in outcomes if isinstance(outcome, memberships.AlreadyDecided)]
+    decided = [outcome for outcome in outcomes if not isinstance(outcome, Exception)]
+    assert len(refusals) == 1
+    assert len(decided) == 1
+    assert SpaceMembership.objects.get(pk=request.pk).status == decided[0]
+    assert len(mail.outbox) == 1
