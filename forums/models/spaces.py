@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kb.models import Department, Region, Theme
+from kb.models.taxonomy import territory_codes
 
 
 class Space(models.Model):
@@ -81,15 +82,9 @@ class Space(models.Model):
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
 
     def territory_codes(self):
-        """Territory values of its search documents, as practice pages have them."""
-        codes = set()
-        if self.department_id:
-            codes.update(
-                {f"departement:{self.department.code}", f"region:{self.department.region.code}"}
-            )
-        if self.region_id:
-            codes.add(f"region:{self.region.code}")
-        return sorted(codes)
+        regions = [self.region] if self.region_id else []
+        departments = [self.department] if self.department_id else []
+        return territory_codes(regions, departments)
 
 
 class SpaceMembership(models.Model):

@@ -103,3 +103,16 @@ class Department(Territory):
 
     def __str__(self):
         return f"{self.display_name} ({self.code})"
+
+
+def territory_codes(regions, departments):
+    """Territories as "region:<INSEE code>" and "departement:<INSEE code>", sorted.
+
+    The kind keeps a région and a département apart where they share a code (76 is
+    Occitanie and Seine-Maritime). A département also carries its région, so that
+    searching a région finds what was described by département.
+    """
+    codes = {f"region:{region.code}" for region in regions}
+    for department in departments:
+        codes.update({f"departement:{department.code}", f"region:{department.region.code}"})
+    return sorted(codes)

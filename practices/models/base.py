@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from kb.models.taxonomy import territory_codes
+
 
 def source_locale_terms():
     return Q(locale__language_code=settings.LANGUAGE_CODE)
@@ -130,15 +132,7 @@ class CapitalisedPage(Page):
         return LICENCE_URLS.get(self.licence, "")
 
     def territory_codes(self):
-        """The page's territories as "region:<INSEE code>" and "departement:<INSEE code>".
-
-        The kind keeps a région and a département apart where they share a code
-        (76 is Occitanie and Seine-Maritime). A département also carries its région.
-        """
-        codes = {f"region:{region.code}" for region in self.regions.all()}
-        for department in self.departments.select_related("region"):
-            codes.update({f"departement:{department.code}", f"region:{department.region.code}"})
-        return sorted(codes)
+        return territory_codes(self.regions.all(), self.departments.select_related("region"))
 
 
 class Indicator(TranslatableMixin, Orderable):
