@@ -32,3 +32,30 @@ class DecisionForm(forms.Form):
         max_length=MAX_MESSAGE_LENGTH,
         required=False,
     )
+
+
+MAX_POST_LENGTH = 20_000
+HEALTH_DATA_REMINDER = _(
+    "N’écrivez rien qui permette de reconnaître une personne accompagnée : ni nom, ni date "
+    "de naissance, ni détail de santé. Décrivez la situation, pas la personne. Mise en forme "
+    "Markdown : **gras**, *italique*, listes avec des tirets, > pour citer."
+)
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Votre message"),
+        help_text=HEALTH_DATA_REMINDER,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_POST_LENGTH,
+    )
+    anonymous = forms.BooleanField(
+        label=_("Publier sans mon nom"),
+        help_text=_("Les autres membres ne verront pas votre nom ; la modération, si."),
+        required=False,
+    )
+
+
+class TopicForm(ReplyForm):
+    title = forms.CharField(label=_("Titre du sujet"), max_length=200)
+    field_order = ["title", "body", "anonymous"]

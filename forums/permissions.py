@@ -50,6 +50,15 @@ def listed_spaces(user):
     return Space.objects.exclude(hidden & ~Q(pk__in=readable_spaces(user).values("pk")))
 
 
+def can_post_in_space(user, space):
+    """Active, unsuspended members write; moderators of the space too."""
+    if not user.is_authenticated:
+        return False
+    if active_memberships(user).filter(space=space).exists():
+        return True
+    return can_moderate_space(user, space)
+
+
 def moderated_spaces(user):
     if is_site_moderator(user):
         return Space.objects.all()

@@ -11,5 +11,7 @@ urlpatterns = [
     path("<slug:slug>/quitter/", views.leave, name="leave"),
     path("<slug:slug>/demandes/", views.join_requests, name="join_requests"),
     path("<slug:slug>/demandes/<int:pk>/", views.decide, name="decide"),
+    path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),
+    path("<slug:slug>/sujets/<int:pk>/repondre/", views.reply, name="reply"),
 ]

@@ -8,14 +8,15 @@ nothing about a closed space leaks through its addresses.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import memberships, permissions
-from forums.forms import DecisionForm, JoinForm
+from forums import memberships, permissions, posting
+from forums.forms import DecisionForm, JoinForm, ReplyForm, TopicForm
 from forums.models import Post, Space, SpaceMembership, Topic
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
@@ -26,6 +27,10 @@ POSTS_PER_PAGE = 20
 
 def directory_link():
     return {"url": reverse("forums:spaces"), "title": _("Espaces de pair-émulation")}
+
+
+def space_link(space):
+    return {"url": space.get_absolute_url(), "title": space.name}
 
 
 def space_list(request):
@@ -46,7 +51,7 @@ def space_detail(request, slug, join_form=None):
     can_read = permissions.can_read_space(request.user, space)
     page = None
     if can_read:
-        topics = space.topics.select_related("author")
+        topics = space.topics.filter(Exists(readable_posts().filter(topic=OuterRef("pk"))))
         page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("page"))
     membership = (
         space.memberships.filter(user=request.user).first()
@@ -69,6 +74,7 @@ def space_detail(request, slug, join_form=None):
             "membership": membership,
             "join_form": join_form if may_join else None,
             "moderates": moderates,
+            "may_post": permissions.can_post_in_space(request.user, space),
             "pending_count": memberships.pending_requests(space).count() if moderates else 0,
             "breadcrumb": breadcrumb(request, space.name, [directory_link()]),
         },
@@ -131,7 +137,7 @@ def join_requests(request, slug):
             "breadcrumb": breadcrumb(
                 request,
                 _("Demandes d’adhésion"),
-                [directory_link(), {"url": space.get_absolute_url(), "title": space.name}],
+                [directory_link(), space_link(space)],
             ),
         },
     )
@@ -159,16 +165,32 @@ def decide(request, slug, pk):
     return redirect(reverse("forums:join_requests", args=[slug]))
 
 
-def topic_detail(request, slug, pk):
+def readable_posts():
+    return Post.objects.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+
+
+def topic_detail(request, slug, pk, reply_form=None):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
     if not permissions.can_read_space(request.user, topic.space):
         raise Http404
-    posts = topic.posts.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+    moderates = permissions.can_moderate_space(request.user, topic.space)
+    # Authors see their own posts waiting for review; moderators see all of them.
+    waiting = Q(status=Post.Status.PENDING, deleted_at__isnull=True)
+    if not moderates:
+        waiting &= Q(author=request.user)
+    posts = topic.posts.filter(Q(pk__in=readable_posts().values("pk")) | waiting)
     page = Paginator(posts.select_related("author"), POSTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    may_reply = permissions.can_post_in_space(request.user, topic.space) and (
+        not topic.locked or moderates
+    )
+    if may_reply and reply_form is None:
+        quote = topic.posts.filter(pk=request.GET.get("citer") or None).first()
+        initial = {"body": posting.quoted(quote)} if quote and quote.is_readable else {}
+        reply_form = ReplyForm(initial=initial)
     return render(
         request,
         "forums/topic_detail.html",
@@ -176,14 +198,79 @@ def topic_detail(request, slug, pk):
             "space": topic.space,
             "topic": topic,
             "page": page,
-            "sees_authors": permissions.can_moderate_space(request.user, topic.space),
+            "sees_authors": moderates,
+            "reply_form": reply_form if may_reply else None,
             "breadcrumb": breadcrumb(
                 request,
                 topic.title,
                 [
                     directory_link(),
-                    {"url": reverse("forums:space", args=[slug]), "title": topic.space.name},
+                    space_link(topic.space),
                 ],
             ),
         },
+        status=400 if reply_form is not None and reply_form.errors else 200,
     )
+
+
+@require_POST
+def reply(request, slug, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("forums:topic", args=[slug, pk]))
+    topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
+    if not permissions.can_read_space(request.user, topic.space):
+        raise Http404
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return topic_detail(request, slug, pk, reply_form=form)
+    try:
+        post = posting.reply(topic, request.user, **form.cleaned_data)
+    except posting.PostingError as refusal:
+        form.add_error(None, refusal.message)
+        return topic_detail(request, slug, pk, reply_form=form)
+    announce(request, post)
+    return redirect(post.get_absolute_url())
+
+
+def new_topic(request, slug):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    space = get_object_or_404(Space, slug=slug)
+    if not permissions.can_post_in_space(request.user, space):
+        raise Http404
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic, post = posting.start_topic(space, request.user, **form.cleaned_data)
+        except posting.PostingError as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            announce(request, post)
+            return redirect(topic.get_absolute_url())
+    return render(
+        request,
+        "forums/new_topic.html",
+        {
+            "space": space,
+            "form": form,
+            "breadcrumb": breadcrumb(
+                request,
+                _("Nouveau sujet"),
+                [directory_link(), space_link(space)],
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def announce(request, post):
+    if post.status == Post.Status.PENDING:
+        messages.info(
+            request,
+            _(
+                "Votre message est enregistré ; il sera visible des membres dès qu’un modérateur "
+                "l’aura validé."
+            ),
+        )
+    else:
+        messages.success(request, _("Votre message est publié."))

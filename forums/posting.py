@@ -1,0 +1,111 @@
+"""Opening a topic and replying, with the rules that keep a space calm.
+
+A post waits for a moderator when the space is pre-moderated or while its
+author is new there (their first posts in the space). Daily caps stop a new
+account from flooding and grow once a member has posts accepted.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forums import permissions
+from forums.models import Post, Topic
+
+Status = Post.Status
+# Posts of a member in a space that a moderator reviews before anyone reads them.
+REVIEWED_FIRST_POSTS = 2
+# Posts a day: for members with fewer than TRUSTED_AFTER published posts, then for the others.
+NEW_MEMBER_DAILY_CAP = 10
+TRUSTED_DAILY_CAP = 50
+TRUSTED_AFTER = 10
+
+
+class PostingError(Exception):
+    message = _("Ce message n’a pas pu être publié.")
+
+    def __init__(self):
+        super().__init__(str(self.message))
+
+
+class NotAllowedToPost(PostingError):
+    message = _("Seuls les membres de l’espace peuvent y écrire.")
+
+
+class TopicLocked(PostingError):
+    message = _("Ce sujet est verrouillé : il n’accepte plus de réponse.")
+
+
+class DailyCapReached(PostingError):
+    message = _(
+        "Vous avez atteint le nombre de messages possibles pour aujourd’hui. Vous pourrez "
+        "écrire à nouveau demain."
+    )
+
+
+def published_count(user):
+    return Post.objects.filter(author=user, status=Status.PUBLISHED).count()
+
+
+def daily_cap(user):
+    return TRUSTED_DAILY_CAP if published_count(user) >= TRUSTED_AFTER else NEW_MEMBER_DAILY_CAP
+
+
+def check_daily_cap(user):
+    since = timezone.now() - timedelta(days=1)
+    if Post.objects.filter(author=user, created_at__gte=since).count() >= daily_cap(user):
+        raise DailyCapReached
+
+
+def status_of_new_post(space, user):
+    if permissions.can_moderate_space(user, space):
+        return Status.PUBLISHED
+    if space.premoderated:
+        return Status.PENDING
+    accepted = Post.objects.filter(author=user, topic__space=space, status=Status.PUBLISHED).count()
+    return Status.PENDING if accepted < REVIEWED_FIRST_POSTS else Status.PUBLISHED
+
+
+def check_may_post(space, user):
+    if not permissions.can_post_in_space(user, space):
+        raise NotAllowedToPost
+    check_daily_cap(user)
+
+
+def start_topic(space, user, *, title, body, anonymous=False):
+    check_may_post(space, user)
+    with transaction.atomic():
+        topic = Topic.objects.create(space=space, author=user, title=title.strip())
+        post = Post.objects.create(
+            topic=topic,
+            author=user,
+            body=body,
+            anonymous=anonymous,
+            status=status_of_new_post(space, user),
+        )
+    return topic, post
+
+
+def reply(topic, user, *, body, anonymous=False):
+    check_may_post(topic.space, user)
+    if topic.locked and not permissions.can_moderate_space(user, topic.space):
+        raise TopicLocked
+    with transaction.atomic():
+        post = Post.objects.create(
+            topic=topic,
+            author=user,
+            body=body,
+            anonymous=anonymous,
+            status=status_of_new_post(topic.space, user),
+        )
+        if post.status == Status.PUBLISHED:
+            Topic.objects.filter(pk=topic.pk).update(last_activity_at=post.created_at)
+    return post
+
+
+def quoted(post):
+    """The Markdown that quotes `post` at the top of a reply."""
+    lines = post.body.strip().splitlines() or [""]
+    return "\n".join(f"> {line}" for line in lines) + "\n\n"
