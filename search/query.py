@@ -16,6 +16,8 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from forums.permissions import search_visibility
+from forums.search import DOC_TYPE as FORUM_POST
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES, PUBLIC
 from search.filters import AllOf, Terms
@@ -61,12 +63,9 @@ def normalise_query(text):
 
 
 def visibility_for(user):
-    """The visibility values whose documents `user` may see.
-
-    Only public content is indexed so far; the forum spaces will add their
-    `space:<id>` values here, from the forums' own permission rules.
-    """
-    return (PUBLIC,)
+    """The visibility values whose documents `user` may see: public ones, and those of the
+    forum spaces they may read, as `forums.permissions` decides."""
+    return (PUBLIC, *search_visibility(user))
 
 
 # --- request ----------------------------------------------------------------
@@ -113,7 +112,7 @@ class FilterSpec:
 
 
 STATUS_VALUES = frozenset(PracticeSheetPage.Status.values)
-TYPE_VALUES = frozenset(DOC_TYPES.values())
+TYPE_VALUES = frozenset([*DOC_TYPES.values(), FORUM_POST])
 
 FILTERS = {
     spec.name: spec

@@ -13,6 +13,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from forums.models import Post
+from forums.search import DOC_TYPE as FORUM_POST
 from kb.models import Audience, Department, EstablishmentType, Region, Theme
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES
@@ -32,7 +34,7 @@ FACET_LABELS = {
     "status": _("État d’avancement"),
 }
 TERM_MODELS = {"theme": Theme, "audience": Audience, "etablissement": EstablishmentType}
-DOC_TYPE_LABELS = {doc_type: model for model, doc_type in DOC_TYPES.items()}
+DOC_TYPE_LABELS = {doc_type: model for model, doc_type in DOC_TYPES.items()} | {FORUM_POST: Post}
 # Values shown before "Voir plus" in a long facet.
 VISIBLE_VALUES = 8
 
