@@ -59,3 +59,29 @@ class ReplyForm(forms.Form):
 class TopicForm(ReplyForm):
     title = forms.CharField(label=_("Titre du sujet"), max_length=200)
     field_order = ["title", "body", "anonymous"]
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Pourquoi signalez-vous ce message ?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_MESSAGE_LENGTH,
+    )
+
+
+class ModerationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif (communiqué à l’auteur)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_MESSAGE_LENGTH,
+        required=False,
+    )
+
+
+class SuspensionForm(forms.Form):
+    days = forms.IntegerField(label=_("Durée en jours"), min_value=1, max_value=365, initial=7)
+    reason = forms.CharField(
+        label=_("Motif (communiqué au membre)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_MESSAGE_LENGTH,
+    )

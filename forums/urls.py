@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums import views
+from forums import moderation_views, views
 
 app_name = "forums"
 
@@ -14,4 +14,30 @@ urlpatterns = [
     path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", views.reply, name="reply"),
+    path(
+        "<slug:slug>/messages/<int:pk>/signaler/",
+        moderation_views.report_post,
+        name="report_post",
+    ),
+    path("<slug:slug>/moderation/", moderation_views.moderation_queue, name="moderation"),
+    path(
+        "<slug:slug>/moderation/messages/<int:pk>/",
+        moderation_views.moderate_post,
+        name="moderate_post",
+    ),
+    path(
+        "<slug:slug>/moderation/signalements/<int:pk>/",
+        moderation_views.dismiss_report,
+        name="dismiss_report",
+    ),
+    path(
+        "<slug:slug>/moderation/sujets/<int:pk>/",
+        moderation_views.moderate_topic,
+        name="moderate_topic",
+    ),
+    path(
+        "<slug:slug>/moderation/membres/<int:pk>/",
+        moderation_views.moderate_member,
+        name="moderate_member",
+    ),
 ]

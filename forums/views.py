@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forums import memberships, permissions, posting
-from forums.forms import DecisionForm, JoinForm, ReplyForm, TopicForm
+from forums.forms import DecisionForm, JoinForm, ModerationForm, ReplyForm, TopicForm
 from forums.models import Post, Space, SpaceMembership, Topic
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
@@ -199,6 +199,7 @@ def topic_detail(request, slug, pk, reply_form=None):
             "topic": topic,
             "page": page,
             "sees_authors": moderates,
+            "moderation_form": ModerationForm() if moderates else None,
             "reply_form": reply_form if may_reply else None,
             "breadcrumb": breadcrumb(
                 request,

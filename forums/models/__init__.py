@@ -1,4 +1,5 @@
 from .discussions import Post, Topic
+from .moderation import ModerationAction, Report
 from .spaces import Space, SpaceMembership
 
-__all__ = ["Post", "Space", "SpaceMembership", "Topic"]
+__all__ = ["ModerationAction", "Post", "Report", "Space", "SpaceMembership", "Topic"]
