@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from forums.models import Space, SpaceMembership
+from forums.models import ModerationAction, Report, Space, SpaceMembership
 
 
 class SpaceViewSet(SnippetViewSet):
@@ -44,11 +44,31 @@ class SpaceMembershipViewSet(SnippetViewSet):
     ]
 
 
+class ReportViewSet(SnippetViewSet):
+    """Site moderators see every space's open reports; they act on them from the space's queue."""
+
+    model = Report
+    icon = "warning"
+    list_display = ["post", "reason", "outcome", "created_at"]
+    list_filter = ["outcome", "post__topic__space"]
+    inspect_view_enabled = True
+    panels = [FieldPanel("outcome", read_only=True), FieldPanel("reason", read_only=True)]
+
+
+class ModerationLogViewSet(SnippetViewSet):
+    model = ModerationAction
+    icon = "history"
+    list_display = ["kind", "space", "moderator", "member", "reason", "created_at"]
+    list_filter = ["kind", "space"]
+    inspect_view_enabled = True
+    panels = [FieldPanel("kind", read_only=True), FieldPanel("reason", read_only=True)]
+
+
 class SpacesGroup(SnippetViewSetGroup):
     menu_label = _("Pair-émulation")
     menu_icon = "group"
     menu_order = 310
-    items = [SpaceViewSet, SpaceMembershipViewSet]
+    items = [SpaceViewSet, SpaceMembershipViewSet, ReportViewSet, ModerationLogViewSet]
 
 
 register_snippet(SpacesGroup)
