@@ -85,3 +85,12 @@ class SuspensionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=MAX_MESSAGE_LENGTH,
     )
+
+
+class EditForm(forms.Form):
+    body = forms.CharField(
+        label=_("Votre message"),
+        help_text=HEALTH_DATA_REMINDER,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=MAX_POST_LENGTH,
+    )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums import permissions
-from forums.models import Post, Topic
+from forums.models import Post, PostRevision, Topic
 
 Status = Post.Status
 # Posts of a member in a space that a moderator reviews before anyone reads them.
@@ -109,3 +109,31 @@ def quoted(post):
     """The Markdown that quotes `post` at the top of a reply."""
     lines = post.body.strip().splitlines() or [""]
     return "\n".join(f"> {line}" for line in lines) + "\n\n"
+
+
+class NotYourPost(PostingError):
+    message = _("Seul l’auteur d’un message peut le modifier ou le supprimer.")
+
+
+def edit(post, user, *, body):
+    """Replace a post's text, keeping the previous one for moderators."""
+    if post.author_id != user.pk or post.deleted_at is not None:
+        raise NotYourPost
+    if not permissions.can_post_in_space(user, post.topic.space):
+        raise NotAllowedToPost
+    if body == post.body:
+        return post
+    with transaction.atomic():
+        PostRevision.objects.create(post=post, body=post.body)
+        post.body = body
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "edited_at"])
+    return post
+
+
+def delete(post, user):
+    """Withdraw one's own post; it stays in the database, marked, for the moderation log."""
+    if post.author_id != user.pk:
+        raise NotYourPost
+    post.deleted_at = timezone.now()
+    post.save(update_fields=["deleted_at"])

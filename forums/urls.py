@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums import moderation_views, views
+from forums import moderation_views, post_views, views
 
 app_name = "forums"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", views.reply, name="reply"),
+    path("<slug:slug>/messages/<int:pk>/modifier/", post_views.edit_post, name="edit_post"),
+    path("<slug:slug>/messages/<int:pk>/supprimer/", post_views.delete_post, name="delete_post"),
     path(
         "<slug:slug>/messages/<int:pk>/signaler/",
         moderation_views.report_post,

@@ -181,9 +181,10 @@ def topic_detail(request, slug, pk, reply_form=None):
     if not moderates:
         waiting &= Q(author=request.user)
     posts = topic.posts.filter(Q(pk__in=readable_posts().values("pk")) | waiting)
-    page = Paginator(posts.select_related("author"), POSTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    posts = posts.select_related("author")
+    if moderates:
+        posts = posts.prefetch_related("revisions")
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     may_reply = permissions.can_post_in_space(request.user, topic.space) and (
         not topic.locked or moderates
     )

@@ -1,5 +1,13 @@
-from .discussions import Post, Topic
+from .discussions import Post, PostRevision, Topic
 from .moderation import ModerationAction, Report
 from .spaces import Space, SpaceMembership
 
-__all__ = ["ModerationAction", "Post", "Report", "Space", "SpaceMembership", "Topic"]
+__all__ = [
+    "ModerationAction",
+    "Post",
+    "PostRevision",
+    "Report",
+    "Space",
+    "SpaceMembership",
+    "Topic",
+]

@@ -93,3 +93,21 @@ class Post(models.Model):
     def is_readable(self):
         """Published and not deleted: what members read and what search may show."""
         return self.status == self.Status.PUBLISHED and self.deleted_at is None
+
+
+class PostRevision(models.Model):
+    """A post's text before an edit, kept for moderators."""
+
+    post = models.ForeignKey(
+        Post, verbose_name=_("message"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    body = models.TextField(_("texte précédent"))
+    replaced_at = models.DateTimeField(_("remplacé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version précédente d’un message")
+        verbose_name_plural = _("versions précédentes des messages")
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.post} — {self.replaced_at:%d/%m/%Y %H:%M}"

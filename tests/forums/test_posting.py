@@ -167,3 +167,45 @@ def test_the_daily_cap_grows_with_trust(space):
 
     assert posting.daily_cap(member) == posting.TRUSTED_DAILY_CAP
     assert posting.daily_cap(UserFactory()) == posting.NEW_MEMBER_DAILY_CAP
+
+
+def test_an_author_edits_and_moderators_see_the_previous_text(client, space, trusted_member):
+    post = PostFactory(topic__space=space, author=trusted_member, body="Première version")
+    moderator = MembershipFactory(space=space, role=SpaceMembership.Role.MODERATOR).user
+    sign_in(client, trusted_member)
+
+    client.post(
+        reverse("forums:edit_post", args=[space.slug, post.pk]), {"body": "Version corrigée"}
+    )
+    member_view = text_of(client.get(post.topic.get_absolute_url()))
+    client.force_login(moderator)
+    moderator_view = text_of(client.get(post.topic.get_absolute_url()))
+
+    assert "Version corrigée" in member_view
+    assert "(modifié)" in member_view
+    assert "Première version" not in member_view
+    assert "Première version" in moderator_view
+
+
+def test_nobody_edits_someone_elses_post(client, space, trusted_member):
+    post = PostFactory(topic__space=space, body="Texte d’origine")
+    sign_in(client, trusted_member)
+
+    response = client.post(
+        reverse("forums:edit_post", args=[space.slug, post.pk]), {"body": "Piraté"}
+    )
+
+    assert response.status_code == 404
+    post.refresh_from_db()
+    assert post.body == "Texte d’origine"
+
+
+def test_an_author_withdraws_a_post_and_members_no_longer_read_it(client, space, trusted_member):
+    post = PostFactory(topic__space=space, author=trusted_member, body="À retirer")
+    sign_in(client, trusted_member)
+
+    client.post(reverse("forums:delete_post", args=[space.slug, post.pk]))
+
+    post.refresh_from_db()
+    assert post.deleted_at is not None
+    assert "À retirer" not in text_of(client.get(post.topic.get_absolute_url()))
