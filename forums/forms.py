@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forums import attachments
+
 MAX_MESSAGE_LENGTH = 2000
 
 
@@ -55,10 +57,23 @@ class ReplyForm(forms.Form):
         required=False,
     )
 
+    attachment = forms.FileField(
+        label=_("Joindre une image ou un PDF (facultatif)"),
+        help_text=_(
+            "Image JPEG, PNG, WebP ou GIF de 5 Mo au plus, ou PDF de 10 Mo au plus. Les "
+            "métadonnées des images (lieu, appareil) sont retirées."
+        ),
+        required=False,
+    )
+
+    def clean_attachment(self):
+        uploaded = self.cleaned_data.get("attachment")
+        return attachments.check(uploaded) if uploaded else None
+
 
 class TopicForm(ReplyForm):
     title = forms.CharField(label=_("Titre du sujet"), max_length=200)
-    field_order = ["title", "body", "anonymous"]
+    field_order = ["title", "body", "attachment", "anonymous"]
 
 
 class ReportForm(forms.Form):

@@ -1,17 +1,43 @@
-"""Authors editing and withdrawing their own posts."""
+"""Authors editing and withdrawing their own posts, and the posts' attachments."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import posting
+from forums import permissions, posting
 from forums.forms import EditForm
-from forums.models import Post
+from forums.models import Attachment, Post
 from forums.views import directory_link, space_link
 from kb.navigation import breadcrumb
+
+
+def attachment(request, slug, pk):
+    """Serve an attachment to those who may read its post, and to nobody else."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attached = get_object_or_404(
+        Attachment.objects.select_related("post__topic__space"),
+        pk=pk,
+        post__topic__space__slug=slug,
+    )
+    post = attached.post
+    space = post.topic.space
+    may_see_post = post.is_readable or post.author_id == request.user.pk
+    if not permissions.can_read_space(request.user, space) or not (
+        may_see_post or permissions.can_moderate_space(request.user, space)
+    ):
+        raise Http404
+    response = FileResponse(
+        attached.file.open("rb"),
+        content_type=attached.content_type,
+        as_attachment=attached.kind == Attachment.Kind.PDF,
+        filename=attached.name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def own_post_or_404(request, slug, pk):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forums import permissions
+from forums import attachments, permissions
 from forums.models import Post, PostRevision, Topic
 
 Status = Post.Status
@@ -74,7 +74,7 @@ def check_may_post(space, user):
     check_daily_cap(user)
 
 
-def start_topic(space, user, *, title, body, anonymous=False):
+def start_topic(space, user, *, title, body, anonymous=False, attachment=None):
     check_may_post(space, user)
     with transaction.atomic():
         topic = Topic.objects.create(space=space, author=user, title=title.strip())
@@ -85,10 +85,12 @@ def start_topic(space, user, *, title, body, anonymous=False):
             anonymous=anonymous,
             status=status_of_new_post(space, user),
         )
+        if attachment is not None:
+            attachments.attach(post, attachment)
     return topic, post
 
 
-def reply(topic, user, *, body, anonymous=False):
+def reply(topic, user, *, body, anonymous=False, attachment=None):
     check_may_post(topic.space, user)
     if topic.locked and not permissions.can_moderate_space(user, topic.space):
         raise TopicLocked
@@ -100,6 +102,8 @@ def reply(topic, user, *, body, anonymous=False):
             anonymous=anonymous,
             status=status_of_new_post(topic.space, user),
         )
+        if attachment is not None:
+            attachments.attach(post, attachment)
         if post.status == Status.PUBLISHED:
             Topic.objects.filter(pk=topic.pk).update(last_activity_at=post.created_at)
     return post

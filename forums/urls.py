@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", views.reply, name="reply"),
+    path("<slug:slug>/pieces-jointes/<int:pk>/", post_views.attachment, name="attachment"),
     path("<slug:slug>/messages/<int:pk>/modifier/", post_views.edit_post, name="edit_post"),
     path("<slug:slug>/messages/<int:pk>/supprimer/", post_views.delete_post, name="delete_post"),
     path(

@@ -181,7 +181,7 @@ def topic_detail(request, slug, pk, reply_form=None):
     if not moderates:
         waiting &= Q(author=request.user)
     posts = topic.posts.filter(Q(pk__in=readable_posts().values("pk")) | waiting)
-    posts = posts.select_related("author")
+    posts = posts.select_related("author").prefetch_related("attachments")
     if moderates:
         posts = posts.prefetch_related("revisions")
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -222,7 +222,7 @@ def reply(request, slug, pk):
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
     if not permissions.can_read_space(request.user, topic.space):
         raise Http404
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return topic_detail(request, slug, pk, reply_form=form)
     try:
@@ -240,7 +240,7 @@ def new_topic(request, slug):
     space = get_object_or_404(Space, slug=slug)
     if not permissions.can_post_in_space(request.user, space):
         raise Http404
-    form = TopicForm(request.POST or None)
+    form = TopicForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             topic, post = posting.start_topic(space, request.user, **form.cleaned_data)

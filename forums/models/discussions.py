@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -111,3 +112,41 @@ class PostRevision(models.Model):
 
     def __str__(self):
         return f"{self.post} — {self.replaced_at:%d/%m/%Y %H:%M}"
+
+
+CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}
+
+
+def private_storage():
+    """Files only a permission-checking view serves (see PRIVATE_MEDIA_ROOT)."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+class Attachment(models.Model):
+    """An image (re-encoded, metadata stripped) or a PDF attached to a post."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Image")
+        PDF = "pdf", _("Document PDF")
+
+    post = models.ForeignKey(
+        Post, verbose_name=_("message"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("fichier"), upload_to="forum/%Y/%m/", storage=private_storage)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("nom du fichier"), max_length=200)
+    size = models.PositiveIntegerField(_("taille en octets"))
+
+    class Meta:
+        verbose_name = _("pièce jointe")
+        verbose_name_plural = _("pièces jointes")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("forums:attachment", args=[self.post.topic.space.slug, self.pk])
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES.get(self.file.name.rsplit(".", 1)[-1].lower(), "")
