@@ -2,16 +2,31 @@
 
 The text that is searched is what each model declares in `search_fields`
 (Wagtail's own declaration), so a new field becomes searchable in one place.
+
+A rebuild reads tens of thousands of pages: what a document needs beyond the
+page's own fields (taxonomy, tags, territories, sessions, language, view
+restrictions) is read by a `Batch`, one query per relation for many pages, and
+`page_document(page)` is simply a batch of one, so both give the same document.
 """
 
 import re
+from collections import defaultdict
 from html import unescape
+from itertools import islice
+from typing import NamedTuple
 
-from wagtail.models import Page
+from django.db.models import Min
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from kb.models import ContentPage
-from practices.models import ExperimentPage, PracticeSheetPage, TrainingOfferPage
+from kb.models.taxonomy import territory_codes
+from practices.models import (
+    ExperimentPage,
+    PracticeSheetPage,
+    TrainingOfferPage,
+    TrainingSession,
+)
 from practices.models.base import CapitalisedPage
 
 PUBLIC = "public"
@@ -29,6 +44,16 @@ HTML_TAG = re.compile(r"<[^>]+>")
 
 # Evaluated practices are the ones others can most safely reuse.
 EVALUATED_BOOST = 1.2
+# Taxonomy relations of capitalised pages, indexed by their terms' slugs.
+TERM_RELATIONS = ["themes", "audiences", "establishment_types"]
+BATCH_SIZE = 500
+
+
+class Area(NamedTuple):
+    """What `territory_codes()` reads of a région or a département, without a model instance."""
+
+    code: str
+    region: "Area | None" = None
 
 
 def page_key(page_id):
@@ -39,13 +64,69 @@ def doc_type_of(page):
     return DOC_TYPES.get(type(page))
 
 
-def is_indexable(page):
+class ViewRestrictions:
+    """Which pages a view restriction hides, for many pages at the cost of a few queries.
+
+    The rule of `Page.get_view_restrictions()`: a restriction on the page or on
+    any of its ancestors applies, and an ancestor that is an alias (a
+    wagtail-localize copy) answers with the restrictions of its source page.
+    """
+
+    def __init__(self):
+        self.restricted_ids = set(PageViewRestriction.objects.values_list("page_id", flat=True))
+        self.pages_by_path = {}
+        self.source_of_alias = {}
+
+    def hide(self, page):
+        if not self.restricted_ids:
+            return False
+        self.read_ancestors([page])
+        return any(
+            self.source(page_id, alias_of_id) in self.restricted_ids
+            for page_id, alias_of_id in (
+                self.pages_by_path[path] for path in ancestor_paths(page, inclusive=True)
+            )
+        )
+
+    def read_ancestors(self, pages):
+        """Remember the id and alias source of every ancestor of `pages` not read yet."""
+        if not self.restricted_ids:
+            return
+        missing = {
+            path
+            for page in pages
+            for path in ancestor_paths(page, inclusive=True)
+            if path not in self.pages_by_path
+        }
+        rows = Page.objects.filter(path__in=missing).values_list("path", "pk", "alias_of_id")
+        for path, page_id, alias_of_id in rows:
+            self.pages_by_path[path] = (page_id, alias_of_id)
+
+    def source(self, page_id, alias_of_id):
+        """The page whose restrictions apply: the page itself, or the source of an alias."""
+        while alias_of_id is not None:
+            page_id = alias_of_id
+            if page_id not in self.source_of_alias:
+                self.source_of_alias[page_id] = (
+                    Page.objects.filter(pk=page_id).values_list("alias_of_id", flat=True).first()
+                )
+            alias_of_id = self.source_of_alias[page_id]
+        return page_id
+
+
+def ancestor_paths(page, inclusive=False):
+    """Tree paths of the page's ancestors (and its own), without a query."""
+    last = page.depth if inclusive else page.depth - 1
+    return [page.path[: depth * page.steplen] for depth in range(1, last + 1)]
+
+
+def is_indexable(page, restrictions):
     """Live, public, real (not a wagtail-localize alias) pages of a searchable type."""
     return (
         page.live
         and page.alias_of_id is None
         and doc_type_of(page) is not None
-        and not page.get_view_restrictions().exists()
+        and not restrictions.hide(page)
     )
 
 
@@ -76,29 +157,83 @@ def body_text(page):
     return "\n".join(part for part in parts if part)
 
 
-def classification(page):
-    if not isinstance(page, CapitalisedPage):
-        return {}
-    return {
-        "themes": sorted(theme.slug for theme in page.themes.all()),
-        "audiences": sorted(audience.slug for audience in page.audiences.all()),
-        "establishment_types": sorted(kind.slug for kind in page.establishment_types.all()),
-        "territories": page.territory_codes(),
-        "tags": sorted(tag.name for tag in page.tags.all()),
-    }
+class Batch:
+    """What the documents of `pages` need beyond each page's own fields, read at once.
+
+    One query per relation and page type, whatever the number of pages; the
+    values are those the pages' own relations give (`page.themes.all()`,
+    `page.territory_codes()`, `page.locale`...).
+    """
+
+    def __init__(self, pages, restrictions=None, site_root_paths=None):
+        self.restrictions = restrictions or ViewRestrictions()
+        self.restrictions.read_ancestors(pages)
+        self.site_root_paths = site_root_paths or Site.get_site_root_paths()
+        self.languages = dict(Locale.objects.values_list("pk", "language_code"))
+        self.values = defaultdict(list)  # (relation, page id) -> slugs, names or objects
+        self.first_sessions = {}
+        pages_by_class = defaultdict(list)
+        for page in pages:
+            pages_by_class[type(page)].append(page.pk)
+        for page_class, ids in pages_by_class.items():
+            if issubclass(page_class, CapitalisedPage):
+                self.read_classification(page_class, ids)
+            if issubclass(page_class, TrainingOfferPage):
+                sessions = TrainingSession.objects.filter(offer__in=ids).values("offer")
+                self.first_sessions.update(
+                    sessions.annotate(first=Min("starts_at")).values_list("offer", "first")
+                )
+
+    def read_classification(self, page_class, ids):
+        for relation in TERM_RELATIONS:
+            for page_id, slug in self.links(page_class, relation, ids, "slug"):
+                self.values[relation, page_id].append(slug)
+        for page_id, code in self.links(page_class, "regions", ids, "code"):
+            self.values["regions", page_id].append(Area(code))
+        departments = self.links(page_class, "departments", ids, "code", "region__code")
+        for page_id, code, region in departments:
+            self.values["departments", page_id].append(Area(code, Area(region)))
+        tagged = page_class.tags.through.objects.filter(content_object__in=ids)
+        for page_id, name in tagged.values_list("content_object", "tag__name"):
+            self.values["tags", page_id].append(name)
+
+    @staticmethod
+    def links(page_class, relation, ids, *attributes):
+        """(page id, attributes of the term...) of a many-to-many relation of `ids`."""
+        field = page_class._meta.get_field(relation)
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        links = field.remote_field.through.objects.filter(**{f"{source}__in": ids})
+        return links.values_list(source, *(f"{target}__{name}" for name in attributes))
+
+    def classification(self, page):
+        if not isinstance(page, CapitalisedPage):
+            return {}
+        terms = {relation: sorted(self.values[relation, page.pk]) for relation in TERM_RELATIONS}
+        return {
+            **terms,
+            "territories": territory_codes(
+                self.values["regions", page.pk], self.values["departments", page.pk]
+            ),
+            "tags": sorted(self.values["tags", page.pk]),
+        }
+
+    def year(self, page):
+        if isinstance(page, TrainingOfferPage):
+            first = self.first_sessions.get(page.pk)
+            return first.year if first else None
+        return getattr(page, "year", None)
+
+    def url(self, page):
+        # Where `get_url()` keeps the site root paths it would otherwise read again per page.
+        page._wagtail_cached_site_root_paths = self.site_root_paths
+        return page.get_url()
 
 
-def year_of(page):
-    if isinstance(page, TrainingOfferPage):
-        first = page.sessions.order_by("starts_at").first()
-        return first.starts_at.year if first else None
-    return getattr(page, "year", None)
-
-
-def page_document(page):
+def page_document(page, batch=None):
     """The search document of `page`, or None when it must not be searchable."""
     page = page.specific
-    if not is_indexable(page):
+    batch = batch or Batch([page])
+    if not is_indexable(page, batch.restrictions):
         return None
     summary = getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description
     status = getattr(page, "status", "")
@@ -117,16 +252,26 @@ def page_document(page):
         "audiences": [],
         "establishment_types": [],
         "territories": [],
-        **classification(page),
+        **batch.classification(page),
         "status": status,
-        "locale": page.locale.language_code,
+        "locale": batch.languages[page.locale_id],
         "visibility": [PUBLIC],
-        "year": year_of(page),
+        "year": batch.year(page),
         "published_at": published_at.isoformat() if published_at else None,
         "updated_at": updated_at.isoformat() if updated_at else None,
-        "url": page.get_url(),
+        "url": batch.url(page),
         "rank_boost": EVALUATED_BOOST if status == PracticeSheetPage.Status.EVALUATED else 1.0,
     }
+
+
+def page_documents(pages, batch_size=BATCH_SIZE):
+    """(page, document or None) for each of `pages` (specific pages), read by batches."""
+    pages = iter(pages)
+    restrictions, site_root_paths = ViewRestrictions(), Site.get_site_root_paths()
+    while chunk := list(islice(pages, batch_size)):
+        batch = Batch(chunk, restrictions, site_root_paths)
+        for page in chunk:
+            yield page, page_document(page, batch)
 
 
 def indexable_pages():

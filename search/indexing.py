@@ -14,12 +14,13 @@ from wagtail.models import Page
 
 from search.backends import get_backend
 from search.engine import SearchEngineUnavailable
-from search.extraction import indexable_pages, page_document, page_key
+from search.extraction import indexable_pages, page_document, page_documents, page_key
 from search.models import PendingIndexOperation
 
 logger = logging.getLogger(__name__)
 
 PAGE_KEY_PREFIX = "page-"
+EXTRACTION_BATCH = 500
 
 
 def document_for_key(key):
@@ -102,8 +103,9 @@ def subtree_keys(page):
 
 
 def all_documents():
-    for page in indexable_pages().iterator(chunk_size=500):
-        document = page_document(page)
+    """The document of every indexable page, read by batches."""
+    pages = indexable_pages().iterator(chunk_size=EXTRACTION_BATCH)
+    for _page, document in page_documents(pages, EXTRACTION_BATCH):
         if document is not None:
             yield document
 

@@ -1,6 +1,14 @@
-"""What a page becomes in the search index."""
+"""What a page becomes in the search index, alone or read with many others."""
 
-from search.extraction import flatten
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from kb.models import ContentPage
+from search.extraction import DOC_TYPES, flatten, page_document, page_documents
+from tests.practices.factories import described_page
+from tests.search.conftest import section
 
 
 def test_paragraphs_stay_separate_words():
@@ -17,3 +25,103 @@ def test_block_settings_are_not_indexed_as_words():
 
 def test_entities_are_decoded():
     assert flatten("<p>l&rsquo;&eacute;valuation&nbsp;finale</p>") == "l’évaluation finale"
+
+
+@pytest.fixture
+def site_pages(home_page_fr):
+    """Pages of every type, classified, one in a members-only section and one alias."""
+    public = section(home_page_fr, "pratiques-extraction")
+    private = section(home_page_fr, "pratiques-reservees")
+    PageViewRestriction.objects.create(page=private.root, restriction_type="login")
+    pages = {
+        title: described_page(public, title, description)
+        for title, description in DESCRIBED_PAGES.items()
+    }
+    pages["hidden"] = described_page(private, "Fiche réservée", DESCRIBED_PAGES[SHEET])
+    pages["alias"] = pages[SHEET].create_alias(update_slug="copie-de-la-fiche")
+    guide = ContentPage(title="Guide de la pair-aidance", intro="Pourquoi et comment.")
+    guide.body = [("heading", {"text": "Contexte", "level": "h2"})]
+    pages["guide"] = home_page_fr.add_child(instance=guide)
+    return pages
+
+
+SHEET = "Équipe mobile ITEP dans l’Hérault"
+EXPERIMENT = "Plateforme de répit en Occitanie"
+TRAINING = "Formation croisée à l’évaluation"
+DESCRIBED_PAGES = {
+    SHEET: {
+        "kind": "sheet",
+        "themes": ["prevention-ruptures", "coordination-parcours"],
+        "audiences": ["jeunes-adultes"],
+        "departments": ["34", "76"],
+        "regions": ["11"],
+        "establishments": ["itep", "sessad"],
+        "tags": ["répit", "équipe mobile"],
+        "status": "evaluated",
+        "year": 2019,
+    },
+    EXPERIMENT: {
+        "kind": "experiment",
+        "themes": ["prevention-ruptures"],
+        "regions": ["76"],
+        "establishments": ["ime"],
+        "tags": ["répit"],
+        "year": 2022,
+    },
+    TRAINING: {
+        "kind": "training",
+        "themes": ["formation-interconnaissance"],
+        "establishments": ["ditep"],
+        "year": 2025,
+    },
+}
+
+
+def site_documents_in_one_batch():
+    pages = Page.objects.order_by("pk").specific()
+    return {page.pk: document for page, document in page_documents(pages)}
+
+
+def test_a_page_read_in_a_batch_has_the_document_it_has_alone(site_pages):
+    batched = site_documents_in_one_batch()
+
+    assert batched == {page.pk: page_document(page) for page in Page.objects.order_by("pk")}
+    assert {document["doc_type"] for document in batched.values() if document} == set(
+        DOC_TYPES.values()
+    )
+
+
+def test_a_document_holds_the_page_classification(site_pages):
+    sheet, training = site_pages[SHEET], site_pages[TRAINING]
+
+    document = site_documents_in_one_batch()[sheet.pk]
+
+    assert document["themes"] == ["coordination-parcours", "prevention-ruptures"]
+    assert document["establishment_types"] == ["itep", "sessad"]
+    assert document["tags"] == ["répit", "équipe mobile"]
+    assert document["territories"] == sheet.territory_codes()
+    assert {"departement:34", "region:76", "region:11"} <= set(document["territories"])
+    assert document["url"] == sheet.get_url()
+    assert page_document(training)["year"] == 2025
+
+
+def test_members_only_pages_and_aliases_have_no_document(site_pages):
+    batched = site_documents_in_one_batch()
+
+    assert site_pages["hidden"].get_view_restrictions().exists()
+    assert batched[site_pages["hidden"].pk] is None
+    assert batched[site_pages["alias"].pk] is None
+    assert batched[site_pages[SHEET].pk] is not None
+
+
+def test_a_batch_reads_the_same_number_of_queries_whatever_its_size(
+    site_pages, django_assert_max_num_queries
+):
+    one_of_each_type = [site_pages[title] for title in (SHEET, EXPERIMENT, TRAINING, "guide")]
+    every_page = list(Page.objects.order_by("pk").specific())
+    with CaptureQueriesContext(connection) as for_four_pages:
+        list(page_documents(one_of_each_type))
+
+    assert len(every_page) > 3 * len(one_of_each_type)
+    with django_assert_max_num_queries(len(for_four_pages)):
+        list(page_documents(every_page))
