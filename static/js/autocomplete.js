@@ -136,10 +136,16 @@
       option.style.cursor = "pointer";
       var label = document.createElement("span");
       label.textContent = suggestion.label;
+      // Spans are joined with no space in the option's accessible name: without this
+      // pause a screen reader reads "…adultesFiche action" as one word.
+      var separator = document.createElement("span");
+      separator.className = "fr-sr-only";
+      separator.textContent = ", ";
       var kind = document.createElement("span");
       kind.className = "fr-text--xs fr-ml-1w";
       kind.textContent = suggestion.type;
       option.appendChild(label);
+      option.appendChild(separator);
       option.appendChild(kind);
       this.list.appendChild(option);
     }, this);
