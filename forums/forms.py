@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forums import attachments
+from forums.models import NotificationSettings
 
 MAX_MESSAGE_LENGTH = 2000
 
@@ -109,3 +110,10 @@ class EditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=MAX_POST_LENGTH,
     )
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    class Meta:
+        model = NotificationSettings
+        fields = ["digest", "immediate"]
+        widgets = {"digest": forms.RadioSelect}

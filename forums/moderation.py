@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from forums import permissions
+from forums import notifications, permissions
 from forums.models import ModerationAction, Post, Report, SpaceMembership, Topic
 from forums.search import post_key
 from search.indexing import refresh_after_commit
@@ -124,6 +124,7 @@ def change_post(post_id, moderator, kind, reason=""):
             Topic.objects.filter(pk=post.topic_id, last_activity_at__lt=post.created_at).update(
                 last_activity_at=post.created_at
             )
+            transaction.on_commit(lambda: notifications.post_published(post))
         log(space, moderator, kind, reason, post=post, topic=post.topic, member=post.author)
         if kind != Kind.APPROVE:
             tell_author(post.author, space, kind, reason, post.topic.title)

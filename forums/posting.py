@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forums import attachments, permissions
+from forums import attachments, notifications, permissions
 from forums.models import Post, PostRevision, Topic
 
 Status = Post.Status
@@ -87,6 +87,7 @@ def start_topic(space, user, *, title, body, anonymous=False, attachment=None):
         )
         if attachment is not None:
             attachments.attach(post, attachment)
+        after_writing(post)
     return topic, post
 
 
@@ -106,7 +107,15 @@ def reply(topic, user, *, body, anonymous=False, attachment=None):
             attachments.attach(post, attachment)
         if post.status == Status.PUBLISHED:
             Topic.objects.filter(pk=topic.pk).update(last_activity_at=post.created_at)
+        after_writing(post)
     return post
+
+
+def after_writing(post):
+    """Authors follow the topics they write in; readers hear of the post once it is public."""
+    notifications.follow(post.author, topic=post.topic)
+    if post.status == Status.PUBLISHED:
+        transaction.on_commit(lambda: notifications.post_published(post))
 
 
 def quoted(post):

@@ -1,14 +1,27 @@
 from django.urls import path
 
-from forums import moderation_views, post_views, views
+from forums import moderation_views, notification_views, post_views, views
 
 app_name = "forums"
 
 urlpatterns = [
     path("", views.space_list, name="spaces"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/preferences/",
+        notification_views.notification_settings,
+        name="notification_settings",
+    ),
+    path("desabonnement/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
     path("<slug:slug>/", views.space_detail, name="space"),
     path("<slug:slug>/rejoindre/", views.join, name="join"),
     path("<slug:slug>/quitter/", views.leave, name="leave"),
+    path("<slug:slug>/suivre/", notification_views.toggle_follow, name="follow_space"),
+    path(
+        "<slug:slug>/sujets/<int:pk>/suivre/",
+        notification_views.toggle_follow,
+        name="follow_topic",
+    ),
     path("<slug:slug>/demandes/", views.join_requests, name="join_requests"),
     path("<slug:slug>/demandes/<int:pk>/", views.decide, name="decide"),
     path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),

@@ -8,16 +8,17 @@ nothing about a closed space leaks through its addresses.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import memberships, permissions, posting
+from forums import memberships, notifications, permissions, posting
 from forums.forms import DecisionForm, JoinForm, ModerationForm, ReplyForm, TopicForm
-from forums.models import Post, Space, SpaceMembership, Topic
+from forums.models import Post, Space, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
 
@@ -51,7 +52,15 @@ def space_detail(request, slug, join_form=None):
     can_read = permissions.can_read_space(request.user, space)
     page = None
     if can_read:
-        topics = space.topics.filter(Exists(readable_posts().filter(topic=OuterRef("pk"))))
+        topics = space.topics.filter(
+            Exists(readable_posts().filter(topic=OuterRef("pk")))
+        ).annotate(
+            read_up_to=read_up_to(request.user),
+            is_new=ExpressionWrapper(
+                Q(read_up_to__isnull=True) | Q(last_activity_at__gt=F("read_up_to")),
+                output_field=BooleanField(),
+            ),
+        )
         page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("page"))
     membership = (
         space.memberships.filter(user=request.user).first()
@@ -75,6 +84,8 @@ def space_detail(request, slug, join_form=None):
             "join_form": join_form if may_join else None,
             "moderates": moderates,
             "may_post": permissions.can_post_in_space(request.user, space),
+            "follows": request.user.is_authenticated
+            and notifications.follows(request.user, space=space),
             "pending_count": memberships.pending_requests(space).count() if moderates else 0,
             "breadcrumb": breadcrumb(request, space.name, [directory_link()]),
         },
@@ -165,6 +176,12 @@ def decide(request, slug, pk):
     return redirect(reverse("forums:join_requests", args=[slug]))
 
 
+def read_up_to(user):
+    """When `user` last read each topic, for the "new" markers of the topic list."""
+    readings = TopicReading.objects.filter(topic=OuterRef("pk"), user=user.pk)
+    return Subquery(readings.values("read_at")[:1])
+
+
 def readable_posts():
     return Post.objects.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
 
@@ -185,6 +202,9 @@ def topic_detail(request, slug, pk, reply_form=None):
     if moderates:
         posts = posts.prefetch_related("revisions")
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    now = timezone.now()
+    TopicReading.objects.update_or_create(user=request.user, topic=topic, defaults={"read_at": now})
+    notifications.mark_topic_read(request.user, topic, now)
     may_reply = permissions.can_post_in_space(request.user, topic.space) and (
         not topic.locked or moderates
     )
@@ -201,6 +221,7 @@ def topic_detail(request, slug, pk, reply_form=None):
             "page": page,
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
+            "follows": notifications.follows(request.user, topic=topic),
             "reply_form": reply_form if may_reply else None,
             "breadcrumb": breadcrumb(
                 request,

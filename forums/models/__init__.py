@@ -1,14 +1,20 @@
 from .discussions import Attachment, Post, PostRevision, Topic
 from .moderation import ModerationAction, Report
+from .notifications import Follow, Notification, NotificationSettings, SentMail, TopicReading
 from .spaces import Space, SpaceMembership
 
 __all__ = [
     "Attachment",
+    "Follow",
     "ModerationAction",
+    "Notification",
+    "NotificationSettings",
     "Post",
     "PostRevision",
     "Report",
+    "SentMail",
     "Space",
     "SpaceMembership",
     "Topic",
+    "TopicReading",
 ]

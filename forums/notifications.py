@@ -1,0 +1,258 @@
+"""Telling people about new posts: in the site at once, by e-mail sparingly.
+
+E-mail is what forum users complain about most, so by default a post reaches
+someone's mailbox only in their digest (daily at 7:00 or weekly on Monday at
+7:00, grouped by topic, newest first). Those who ask for it also get an
+immediate mail when they are mentioned or answered, within a daily cap. Every
+mail is built at sending time from what the reader may still read and has not
+read yet, and carries a one-click unsubscribe (RFC 8058).
+"""
+
+import re
+from datetime import datetime, time, timedelta
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import mail, signing
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
+
+from forums import permissions
+from forums.models import Follow, Notification, NotificationSettings, Post, SentMail
+from forums.templatetags.forums_tags import post_author
+from search.extraction import flatten
+
+Reason = Notification.Reason
+Digest = NotificationSettings.Digest
+MENTION = re.compile(r"(?<![\w@])@([\w.+-]+\w)")
+DIGEST_TIME = time(7, 0)
+WEEKLY_DIGEST_WEEKDAY = 0  # Monday
+# Immediate mails a day; the digest comes on top, so nobody gets more than five mails a day.
+MAX_IMMEDIATE_MAILS_PER_DAY = 4
+UNSUBSCRIBE_SALT = "forums.unsubscribe"
+
+
+# --- following ----------------------------------------------------------------
+
+
+def follow(user, *, space=None, topic=None):
+    Follow.objects.get_or_create(user=user, space=space, topic=topic)
+
+
+def unfollow(user, *, space=None, topic=None):
+    Follow.objects.filter(user=user, space=space, topic=topic).delete()
+
+
+def follows(user, *, space=None, topic=None):
+    return Follow.objects.filter(user=user, space=space, topic=topic).exists()
+
+
+def settings_of(user):
+    return NotificationSettings.objects.get_or_create(user=user)[0]
+
+
+# --- new posts ----------------------------------------------------------------
+
+
+def mentioned_users(post):
+    names = set(MENTION.findall(post.body))
+    return get_user_model().objects.filter(username__in=names) if names else []
+
+
+def recipients_of(post):
+    """{user: reason} of who should hear about `post`, the strongest reason kept."""
+    topic = post.topic
+    reasons = {}
+    followers = Follow.objects.filter(Q(topic=topic) | Q(space=topic.space_id))
+    for follow_row in followers.select_related("user"):
+        reasons[follow_row.user] = Reason.FOLLOWED
+    if topic.author is not None:
+        reasons[topic.author] = Reason.REPLY
+    for user in mentioned_users(post):
+        reasons[user] = Reason.MENTION
+    reasons.pop(post.author, None)
+    return {
+        user: reason
+        for user, reason in reasons.items()
+        if user.is_active and permissions.can_read_space(user, topic.space)
+    }
+
+
+def post_published(post, now=None):
+    """Record who should hear about a post just published; mail those who asked to be told at
+    once. Call it once the post is committed and readable."""
+    now = now or timezone.now()
+    recipients = recipients_of(post)
+    Notification.objects.bulk_create(
+        [
+            Notification(recipient=user, post=post, reason=reason, created_at=now)
+            for user, reason in recipients.items()
+        ],
+        ignore_conflicts=True,
+    )
+    for user, reason in recipients.items():
+        if reason in (Reason.MENTION, Reason.REPLY) and settings_of(user).immediate:
+            send_immediate(user, post, reason, now)
+
+
+def deliverable(notifications, user):
+    """The notifications whose post `user` may still read."""
+    readable_spaces = permissions.readable_spaces(user).values("pk")
+    return notifications.filter(
+        post__status=Post.Status.PUBLISHED,
+        post__deleted_at__isnull=True,
+        post__topic__space__in=readable_spaces,
+    )
+
+
+def unread_count(user):
+    return deliverable(
+        Notification.objects.filter(recipient=user, read_at__isnull=True), user
+    ).count()
+
+
+def mark_topic_read(user, topic, now=None):
+    Notification.objects.filter(recipient=user, post__topic=topic, read_at__isnull=True).update(
+        read_at=now or timezone.now()
+    )
+
+
+# --- e-mail -------------------------------------------------------------------
+
+
+def unsubscribe_token(user):
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
+
+
+def user_for_token(token):
+    try:
+        user_id = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=user_id).first()
+
+
+def unsubscribe(user):
+    """Stop every e-mail from the spaces; the in-site notifications stay."""
+    NotificationSettings.objects.update_or_create(
+        user=user, defaults={"digest": Digest.NEVER, "immediate": False}
+    )
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def message_to(user, subject, body, now):
+    unsubscribe_url = absolute(reverse("forums:unsubscribe", args=[unsubscribe_token(user)]))
+    body += "\n-- \n" + gettext(
+        "Vous recevez ce message parce que vous participez aux espaces de pair-émulation. "
+        "Pour ne plus recevoir aucun e-mail : %(url)s\n"
+        "Pour choisir ce que vous recevez : %(settings)s\n"
+    ) % {"url": unsubscribe_url, "settings": absolute(reverse("forums:notification_settings"))}
+    SentMail.objects.create(user=user, sent_at=now)
+    return mail.EmailMessage(
+        subject,
+        body,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def describe(post):
+    """A post as a reader of the mail sees it: who (anonymity kept), an excerpt, a link."""
+    excerpt = Truncator(flatten(post.body_html)).chars(300)
+    return f"{post_author(post)} :\n{excerpt}\n{absolute(post.get_absolute_url())}\n"
+
+
+def send_immediate(user, post, reason, now):
+    since = now - timedelta(days=1)
+    immediate_today = SentMail.objects.filter(user=user, sent_at__gt=since).count()
+    if immediate_today >= MAX_IMMEDIATE_MAILS_PER_DAY or not user.email:
+        return False
+    notification = Notification.objects.filter(recipient=user, post=post, mailed_at__isnull=True)
+    if not notification.update(mailed_at=now):
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = (
+            gettext("%(space)s : on vous mentionne dans « %(topic)s »")
+            if reason == Reason.MENTION
+            else gettext("%(space)s : nouvelle réponse à « %(topic)s »")
+        ) % {"space": post.topic.space.name, "topic": post.topic.title}
+        message_to(user, subject, describe(post), now).send()
+    return True
+
+
+def last_digest_slot(frequency, now):
+    """The most recent moment a digest of `frequency` was due, at or before `now`."""
+    local = timezone.localtime(now)
+    slot = timezone.make_aware(datetime.combine(local.date(), DIGEST_TIME), local.tzinfo)
+    if slot > local:
+        slot -= timedelta(days=1)
+    if frequency == Digest.WEEKLY:
+        slot -= timedelta(days=(slot.weekday() - WEEKLY_DIGEST_WEEKDAY) % 7)
+    return slot
+
+
+def digest_is_due(preferences, now):
+    if preferences.digest == Digest.NEVER:
+        return False
+    slot = last_digest_slot(preferences.digest, now)
+    return preferences.last_digest_at is None or preferences.last_digest_at < slot
+
+
+def send_digest(preferences, now):
+    """Mail one person their digest if anything awaits; returns whether a mail left."""
+    user = preferences.user
+    waiting = deliverable(
+        Notification.objects.filter(
+            recipient=user, mailed_at__isnull=True, read_at__isnull=True, created_at__lte=now
+        ),
+        user,
+    ).select_related("post__topic__space", "post__author")
+    notifications = sorted(
+        waiting, key=lambda n: (n.post.topic_id, n.post.created_at), reverse=True
+    )
+    preferences.last_digest_at = now
+    preferences.save(update_fields=["last_digest_at"])
+    if not notifications or not user.email:
+        return False
+    # Topics in the order of their newest post, posts newest first within each.
+    by_topic = [
+        list(posts) for _topic, posts in groupby(notifications, key=lambda n: n.post.topic_id)
+    ]
+    by_topic.sort(key=lambda group: group[0].post.created_at, reverse=True)
+    with translation.override(settings.LANGUAGE_CODE):
+        count = len(notifications)
+        subject = ngettext(
+            "Votre récapitulatif : %(count)s nouveau message",
+            "Votre récapitulatif : %(count)s nouveaux messages",
+            count,
+        ) % {"count": count}
+        sections = []
+        for group in by_topic:
+            topic = group[0].post.topic
+            heading = f"== {topic.title} ({topic.space.name}) =="
+            sections.append("\n".join([heading, *(describe(n.post) for n in group)]))
+        message_to(user, subject, "\n\n".join(sections) + "\n", now).send()
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(mailed_at=now)
+    return True
+
+
+def send_due_digests(now=None):
+    """Send every digest that is due; safe to run as often as wanted. Returns mails sent."""
+    now = now or timezone.now()
+    sent = 0
+    for preferences in NotificationSettings.objects.exclude(digest=Digest.NEVER).select_related(
+        "user"
+    ):
+        if digest_is_due(preferences, now) and send_digest(preferences, now):
+            sent += 1
+    return sent
