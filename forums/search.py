@@ -30,7 +30,9 @@ def visibility_of(space):
 def indexable_posts():
     return (
         Post.objects.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
-        .select_related("topic__space__theme", "topic__space__region", "topic__space__department")
+        .select_related(
+            "topic__space__theme", "topic__space__region", "topic__space__department__region"
+        )
         .order_by("pk")
     )
 

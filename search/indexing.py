@@ -12,6 +12,12 @@ import logging
 from django.db import transaction
 from wagtail.models import Page
 
+from forums.search import (
+    POST_KEY_PREFIX,
+    document_for_post_key,
+    indexable_posts,
+    post_document,
+)
 from search.backends import get_backend
 from search.engine import SearchEngineUnavailable
 from search.extraction import indexable_pages, page_document, page_documents, page_key
@@ -28,6 +34,8 @@ def document_for_key(key):
     if key.startswith(PAGE_KEY_PREFIX):
         page = Page.objects.filter(pk=int(key.removeprefix(PAGE_KEY_PREFIX))).first()
         return page_document(page) if page is not None else None
+    if key.startswith(POST_KEY_PREFIX):
+        return document_for_post_key(key)
     return None
 
 
@@ -103,11 +111,13 @@ def subtree_keys(page):
 
 
 def all_documents():
-    """The document of every indexable page, read by batches."""
+    """The document of every indexable page, read by batches, then of every forum post."""
     pages = indexable_pages().iterator(chunk_size=EXTRACTION_BATCH)
     for _page, document in page_documents(pages, EXTRACTION_BATCH):
         if document is not None:
             yield document
+    for post in indexable_posts().iterator(chunk_size=EXTRACTION_BATCH):
+        yield post_document(post)
 
 
 def rebuild(progress=None):
