@@ -1,4 +1,4 @@
-"""A practices section under each home page, as editors set it up."""
+"""A practices section under each home page, as editors set it up, and a cross-training in it."""
 
 from dataclasses import dataclass
 
@@ -11,6 +11,9 @@ from .factories import (
     PracticesIndexPageFactory,
     TrainingOfferIndexPageFactory,
 )
+from .training_fixtures import offer
+
+__all__ = ["offer", "practices_en", "practices_fr"]
 
 
 @dataclass

@@ -11,21 +11,19 @@ from django.urls import reverse
 from practices import registrations
 from practices.models import TrainingRegistration, TrainingSession
 from tests.practices.training_fixtures import (
+    ORGANISER_EMAIL,
     build_offer,
     build_organiser,
     build_session,
     build_user,
+    refreshed,
+    signed_in_client,
     take_seats,
 )
 
 pytestmark = pytest.mark.django_db
 
 Status = TrainingRegistration.Status
-
-
-@pytest.fixture
-def offer(practices_fr):
-    return build_offer(practices_fr.trainings, organiser_email="formations@itep-tilleuls.fr")
 
 
 @pytest.fixture
@@ -36,10 +34,6 @@ def session(offer):
 @pytest.fixture
 def camille():
     return build_user(first_name="Camille", email="camille@exemple.fr")
-
-
-def refreshed(session):
-    return TrainingSession.objects.get(pk=session.pk)
 
 
 def full(session):
@@ -218,7 +212,7 @@ def test_the_organiser_is_mailed_on_each_registration_and_withdrawal(
     with django_capture_on_commit_callbacks(execute=True):
         registrations.cancel(registration, by_user=camille)
 
-    to_organiser = [m for m in mail.outbox if m.to == ["formations@itep-tilleuls.fr"]]
+    to_organiser = [m for m in mail.outbox if m.to == [ORGANISER_EMAIL]]
     assert [m.subject.split(" :")[0] for m in to_organiser] == [
         "Nouvelle inscription",
         "Désistement",
@@ -337,9 +331,7 @@ def test_the_sessions_block_says_when_nothing_is_planned(offer, camille):
 
 @pytest.fixture
 def signed_in(camille):
-    client = Client()
-    client.force_login(camille)
-    return client
+    return signed_in_client(camille)
 
 
 def register_url(session):

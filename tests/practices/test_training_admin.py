@@ -12,21 +12,19 @@ from practices import registrations
 from practices.forms import TrainingSessionForm
 from practices.models import TrainingRegistration, TrainingSession
 from tests.practices.training_fixtures import (
+    OFFER_TITLE,
     build_offer,
     build_organiser,
     build_session,
     build_user,
+    refreshed,
+    signed_in_client,
     take_seats,
 )
 
 pytestmark = pytest.mark.django_db
 
 Status = TrainingRegistration.Status
-
-
-@pytest.fixture
-def offer(practices_fr):
-    return build_offer(practices_fr.trainings, title="Le dispositif ITEP au quotidien")
 
 
 @pytest.fixture
@@ -41,9 +39,7 @@ def organiser(offer):
 
 @pytest.fixture
 def admin_client(organiser):
-    client = Client()
-    client.force_login(organiser)
-    return client
+    return signed_in_client(organiser)
 
 
 def admin_url(name, *args):
@@ -62,10 +58,6 @@ def session_data(offer, **overrides):
         "seats": "12",
     }
     return {**data, **overrides}
-
-
-def refreshed(session):
-    return TrainingSession.objects.get(pk=session.pk)
 
 
 # Managing sessions
@@ -159,8 +151,7 @@ def test_adding_seats_confirms_people_on_the_waiting_list(
 
 def test_someone_without_rights_on_the_offer_cannot_edit_its_sessions(offer, other_offer):
     session = build_session(offer)
-    outsider = Client()
-    outsider.force_login(build_organiser(other_offer))
+    outsider = signed_in_client(build_organiser(other_offer))
 
     outsider.post(admin_url("edit", session.pk), session_data(offer, place="Ailleurs"))
 
@@ -225,8 +216,7 @@ def test_cancelling_a_session_asks_first_then_tells_everyone(
 
 def test_someone_without_rights_on_the_offer_cannot_cancel_its_session(offer, other_offer):
     session = build_session(offer)
-    outsider = Client()
-    outsider.force_login(build_organiser(other_offer))
+    outsider = signed_in_client(build_organiser(other_offer))
 
     outsider.post(admin_url("cancel", session.pk))
 
@@ -276,7 +266,7 @@ def test_the_session_export_is_a_french_spreadsheet_friendly_csv(admin_client, o
         "Inscrit le",
     ]
     assert first[:8] == [
-        "Le dispositif ITEP au quotidien",
+        OFFER_TITLE,
         f"{nine_am:%d/%m/%Y} 09:00 – 16:00",
         "Aurillac, IME du Cantal",
         "Bernard",
@@ -314,8 +304,7 @@ def test_the_export_does_not_let_a_spreadsheet_run_a_formula(admin_client, offer
 def test_a_signed_in_person_who_may_not_edit_the_offer_gets_403(offer):
     session = build_session(offer)
     registrations.register(session, build_user())
-    plain = Client()
-    plain.force_login(build_user())
+    plain = signed_in_client(build_user())
 
     session_export = plain.get(reverse("practices:export_session", args=[session.pk]))
     offer_export = plain.get(reverse("practices:export_offer", args=[offer.pk]))
@@ -325,8 +314,7 @@ def test_a_signed_in_person_who_may_not_edit_the_offer_gets_403(offer):
 
 def test_an_organiser_of_another_offer_gets_403(offer, other_offer):
     session = build_session(offer)
-    outsider = Client()
-    outsider.force_login(build_organiser(other_offer))
+    outsider = signed_in_client(build_organiser(other_offer))
 
     response = outsider.get(reverse("practices:export_session", args=[session.pk]))
 
@@ -344,8 +332,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_for_the_export(offer):
 
 def test_someone_without_rights_on_the_offer_cannot_read_a_sessions_history(offer, other_offer):
     session = build_session(offer, place="Aurillac")
-    outsider = Client()
-    outsider.force_login(build_organiser(other_offer))
+    outsider = signed_in_client(build_organiser(other_offer))
 
     response = outsider.get(admin_url("history", session.pk), follow=True)
 

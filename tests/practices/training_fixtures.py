@@ -1,10 +1,15 @@
-"""Builders for the training tests: people and seats, on top of the shared page factories."""
+"""Builders for the training tests: people and seats, on top of the shared page factories.
+
+The `offer` fixture is shared through this package's conftest.
+"""
 
 import itertools
 from datetime import timedelta
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
@@ -13,11 +18,19 @@ from practices.models import TrainingRegistration, TrainingSession
 from tests.practices.factories import TrainingOfferPageFactory, TrainingSessionFactory
 
 PASSWORD = "un-mot-de-passe-solide"
+OFFER_TITLE = "Le dispositif ITEP au quotidien"
+ORGANISER_EMAIL = "formations@itep-tilleuls.fr"
 _numbers = itertools.count(1)
 
 
 def build_offer(index, **fields):
     return TrainingOfferPageFactory(parent=index, **fields)
+
+
+@pytest.fixture
+def offer(practices_fr):
+    """A published cross-training whose organiser is told of each registration and withdrawal."""
+    return build_offer(practices_fr.trainings, title=OFFER_TITLE, organiser_email=ORGANISER_EMAIL)
 
 
 def build_session(offer, *, starts_in=timedelta(days=30), hours=7, **fields):
@@ -61,3 +74,14 @@ def take_seats(session, users, status=TrainingRegistration.Status.CONFIRMED):
         session.seats_taken += len(users)
         TrainingSession.objects.filter(pk=session.pk).update(seats_taken=session.seats_taken)
     return session
+
+
+def refreshed(session):
+    """The session as the database holds it now (seats taken, cancellation)."""
+    return TrainingSession.objects.get(pk=session.pk)
+
+
+def signed_in_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
