@@ -34,7 +34,9 @@ def notification_list(request):
         request,
         "forums/notifications.html",
         {
-            "page": Paginator(visible, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page")),
+            "page_obj": Paginator(visible, NOTIFICATIONS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
             "breadcrumb": breadcrumb(request, _("Notifications"), [directory_link()]),
         },
     )

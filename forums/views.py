@@ -79,7 +79,7 @@ def space_detail(request, slug, join_form=None):
         {
             "space": space,
             "can_read": can_read,
-            "page": page,
+            "page_obj": page,
             "membership": membership,
             "join_form": join_form if may_join else None,
             "moderates": moderates,
@@ -218,7 +218,7 @@ def topic_detail(request, slug, pk, reply_form=None):
         {
             "space": topic.space,
             "topic": topic,
-            "page": page,
+            "page_obj": page,
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
             "follows": notifications.follows(request.user, topic=topic),

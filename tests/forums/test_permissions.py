@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from forums import permissions
 from forums.models import Space
+from kb.models import ContentPage
 from tests.forums.spaces import READERS, ROLES, sign_in
 from tests.kb.factories import UserFactory
 from tests.kb.helpers import text_of
@@ -98,3 +99,20 @@ def test_anonymous_posts_hide_their_author_from_members_not_moderators(client, c
     assert name not in text_of(member_view)
     assert "anonyme" in text_of(member_view)
     assert name in text_of(moderator_view)
+
+
+def test_forum_pages_render_under_the_site_menu(client, closed_space, home_page_fr):
+    home_page_fr.add_child(instance=ContentPage(title="Le guide", slug="guide", show_in_menus=True))
+    sign_in(client, closed_space.users["member"])
+
+    pages = [
+        reverse("forums:spaces"),
+        reverse("forums:space", args=[closed_space.space.slug]),
+        closed_space.topic.get_absolute_url(),
+        reverse("forums:notifications"),
+    ]
+
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Le guide" in response.content.decode()
