@@ -46,13 +46,27 @@ LANGUAGE_FILTERS = {
 }
 
 
-def synonym_rules(terms):
+# Glossary acronyms that are also little words of the language ("EN" is "en") are
+# left out of the synonyms: "conseillers en parcours" must not ask for "éducation nationale".
+FUNCTION_WORDS = {
+    "fr": """
+        a à au aux ce ces de des du en et il je la le les leur lui ma me mes moi mon ne ni nos
+        on ou où par pas pour qu que qui sa se ses si son sur ta te tes toi ton tu un une vos y
+    """,
+    "en": """
+        a an and are as at be by for he if in is it its no not of on or so the to us we
+    """,
+}
+
+
+def synonym_rules(terms, language="fr"):
     """`synonym_graph` rules from (acronym, expansion) pairs: "itep, institut …"."""
     rules = []
     for acronym, expansion in terms:
+        acronym = acronym.strip().lower()
         words = expansion.replace(",", " ").split()
-        if acronym.strip() and words:
-            rules.append(f"{acronym.strip().lower()}, {' '.join(words).lower()}")
+        if acronym and words and acronym not in FUNCTION_WORDS[language].split():
+            rules.append(f"{acronym}, {' '.join(words).lower()}")
     return rules
 
 
@@ -73,7 +87,8 @@ def index_settings(language, synonyms):
                 "kb_stemmer": filters["stemmer"],
                 "kb_synonyms": {
                     "type": "synonym_graph",
-                    "synonyms": synonym_rules(synonyms) or ["kb-no-synonym, kb-no-synonym"],
+                    "synonyms": synonym_rules(synonyms, language)
+                    or ["kb-no-synonym, kb-no-synonym"],
                     "lenient": True,
                 },
                 "kb_edge_ngram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},

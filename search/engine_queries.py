@@ -13,15 +13,21 @@ from elasticsearch.dsl import A, Q, Search
 from search.filters import AllOf, AnyOf, Not, Terms, combined
 from search.query import FILTERS, MARK_END, MARK_START
 
-# Stemmed fields: fuzzy matching applies to them only, so an exact word
-# (through the unstemmed .exact fields below) always outranks a near miss.
+# Stemmed fields, then unstemmed ones. Typos are tolerated in both ("amendment" is one
+# letter from "amendement" but four from its stem "amend"); only the exact match of the
+# unstemmed fields adds its boost, so an exact word always outranks a near miss.
 STEMMED_FIELDS = ["title^4", "summary^2", "body", "tags.text^3"]
 EXACT_FIELDS = ["title.exact^6", "summary.exact^3", "body.exact"]
 # Word pairs and triples: documents holding the visitor's words side by side rank higher.
 SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^2", "body.shingles"]
+# Up to two words, all are required; beyond, all but one.
+WORDS_REQUIRED = "2<-1"
 # No typo tolerance under five letters (acronyms: IME is not IEM), one typo up
 # to seven, two beyond.
 FUZZINESS = "AUTO:5,8"
+# What being of a territory the visitor names adds to a page's score: less than the
+# name found in its text.
+PLACE_BOOST = 1.0
 # Recent documents get up to a fifth more score; an old evaluated practice
 # still beats a recent weak match.
 RECENCY = {"origin": "now", "scale": "730d", "offset": "90d", "decay": 0.5}
@@ -45,9 +51,13 @@ def to_q(expression):
     raise TypeError(f"Unknown filter expression {expression!r}")
 
 
-def text_query(text):
-    """Every word must be found, in any field (exactly or stemmed) or in one field with typos."""
-    found = Q(
+def words_found(text):
+    """The words found in any field (exactly or stemmed), or in one field with typos.
+
+    Two words must both be found; of three or more, one may be missing, so that
+    "répit jeunes adultes" still finds the pages on temporary care for young adults.
+    """
+    return Q(
         "bool",
         should=[
             Q(
@@ -55,14 +65,14 @@ def text_query(text):
                 query=text,
                 type="cross_fields",
                 fields=STEMMED_FIELDS,
-                operator="and",
+                minimum_should_match=WORDS_REQUIRED,
             ),
             Q(
                 "multi_match",
                 query=text,
                 type="best_fields",
-                fields=STEMMED_FIELDS,
-                operator="and",
+                fields=STEMMED_FIELDS + EXACT_FIELDS,
+                minimum_should_match=WORDS_REQUIRED,
                 fuzziness=FUZZINESS,
                 prefix_length=1,
                 max_expansions=20,
@@ -70,11 +80,31 @@ def text_query(text):
         ],
         minimum_should_match=1,
     )
+
+
+def place_found(place):
+    """A territory named in the words: the name is in the text, or the territory is the page's."""
+    return Q(
+        "bool",
+        should=[
+            words_found(place.name),
+            Q("constant_score", filter=to_q(place.pages), boost=PLACE_BOOST),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def text_query(request, territories):
+    """Every word found, territory names also by the pages of their territory; exact words up."""
+    other_words, places = request.places(territories)
+    found = [place_found(place) for place in places]
+    if other_words:
+        found.append(words_found(other_words))
     boosts = [
-        Q("multi_match", query=text, type="best_fields", fields=EXACT_FIELDS),
-        Q("multi_match", query=text, type="best_fields", fields=SHINGLE_FIELDS),
+        Q("multi_match", query=request.text, type="best_fields", fields=EXACT_FIELDS),
+        Q("multi_match", query=request.text, type="best_fields", fields=SHINGLE_FIELDS),
     ]
-    return Q("bool", must=[found], should=boosts)
+    return Q("bool", must=found, should=boosts)
 
 
 def scored(query):
@@ -152,11 +182,12 @@ def add_suggestions(search, request):
     return search
 
 
-def search_body(request):
+def search_body(request, territories):
     """The body of one results page for `request`."""
     expressions = request.filter_expressions()
     search = Search().extra(track_total_hits=True)
-    search = search.query(scored(text_query(request.text)) if request.text else Q("match_all"))
+    if request.text:
+        search = search.query(scored(text_query(request, territories)))
     search = search.filter(to_q(request.base_filter()))
     chosen = combined(expressions)
     if chosen is not None:

@@ -20,7 +20,7 @@ from forums.permissions import search_visibility
 from forums.search import DOC_TYPE as FORUM_POST
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES, PUBLIC
-from search.filters import AllOf, Terms
+from search.filters import WORD, AllOf, Terms, folded
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -43,7 +43,6 @@ UNWANTED_CHARACTERS = re.compile(
 )
 # Below this many results, a corrected query is worth suggesting.
 SUGGEST_BELOW = 3
-WORD = re.compile(r"[^\W_]+")
 TERRITORY_CODE = re.compile(r"^(\d{2,3}|2[AB])$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 
@@ -57,9 +56,7 @@ def clean_text(raw, limit=MAX_QUERY_LENGTH):
 
 def normalise_query(text):
     """The form under which queries are compared and counted: "L’ITEP " and "l'itep" meet."""
-    text = clean_text(text).replace("’", "'").casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return folded(clean_text(text).replace("’", "'"))
 
 
 def visibility_for(user):
@@ -186,6 +183,17 @@ class SearchRequest:
         """What every query of this request is restricted to: language and visibility."""
         return AllOf((Terms("locale", (self.language,)), Terms("visibility", self.visibility)))
 
+    def places(self, territories):
+        """The words without the territory names they hold, and a `Place` for each name."""
+        places, kept, end = [], [], 0
+        for (start, stop), named in territories.named_in(self.text):
+            stored = sorted(FILTERS[kind].stored(code) for kind, code in named)
+            places.append(Place(self.text[start:stop], Terms("territories", tuple(stored))))
+            kept.append(self.text[end:start])
+            end = stop
+        kept.append(self.text[end:])
+        return " ".join(" ".join(kept).split()), places
+
     def filter_expressions(self):
         """{filter name: expression} of the filters the visitor chose."""
         expressions = {}
@@ -194,6 +202,13 @@ class SearchRequest:
             typed = (int(value) for value in values) if name == "year" else values
             expressions[name] = Terms(spec.field, tuple(spec.stored(value) for value in typed))
         return expressions
+
+
+class Place(NamedTuple):
+    """A région or département named in the words: the name as typed, and its pages' filter."""
+
+    name: str
+    pages: Terms
 
 
 # --- results ----------------------------------------------------------------

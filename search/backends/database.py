@@ -15,7 +15,7 @@ from django.db.models import Count, F, Q
 from django.utils.dateparse import parse_datetime
 
 from search.backends.fulltext import fulltext, words
-from search.filters import AllOf, AnyOf, Not, Terms, combined
+from search.filters import AllOf, AnyOf, Not, Terms, Territories, combined
 from search.models import IndexedDocument, IndexedTerm, PromotedResult
 from search.query import (
     FILTERS,
@@ -123,11 +123,21 @@ class DatabaseBackend:
         return IndexedDocument.objects.filter(to_orm(request.base_filter()))
 
     def matching(self, request):
-        """Documents of the request's language and visibility holding its words."""
+        """Documents of the request's language and visibility holding its words.
+
+        A région or département named in the words is found in the text or among
+        the document's territories: "Occitanie" finds the pages of the Hérault.
+        """
         documents = self.visible(request)
-        if request.text:
-            documents = fulltext().matching(documents, request.text, request.language)
-        return documents
+        if not request.text:
+            return documents
+        other_words, places = request.places(Territories.load(request.language))
+        for place in places:
+            naming = fulltext().matching(documents, place.name, request.language)
+            documents = documents.filter(Q(pk__in=naming.values("pk")) | to_orm(place.pages))
+        if other_words:
+            return fulltext().matching(documents, other_words, request.language)
+        return documents.annotate(relevance=F("rank_boost"))
 
     def search(self, request):
         expressions = request.filter_expressions()

@@ -21,6 +21,7 @@ from search.engine_queries import (
     related_body,
     search_body,
 )
+from search.filters import Territories
 from search.glossary import current_terms
 from search.models import PromotedResult
 from search.query import (
@@ -227,12 +228,13 @@ class EngineBackend:
         return Response(search, raw)
 
     def search(self, request):
-        response = self.run(request.language, search_body(request))
+        territories = Territories.load(request.language)
+        response = self.run(request.language, search_body(request, territories))
         total = response.hits.total.value
         if request.page > last_page(total, request.page_size):
             # Past the last page: show the last one rather than an empty page.
             request = request.with_page(last_page(total, request.page_size))
-            response = self.run(request.language, search_body(request))
+            response = self.run(request.language, search_body(request, territories))
         return SearchResults(
             request=request,
             hits=[hit_of(hit) for hit in response],

@@ -1,8 +1,11 @@
 """What the search understands of a visitor's request, before any backend sees it."""
 
+from urllib.parse import quote
+
 import pytest
 from django.http import QueryDict
 
+from search.filters import Territories
 from search.query import (
     MARK_END,
     MARK_START,
@@ -170,3 +173,37 @@ def test_excerpt_marks_are_always_balanced():
 )
 def test_words_start_ignores_accents_and_case(candidate, text, expected):
     assert starts_words(candidate, text) is expected
+
+
+TERRITORY_NAMES = Territories(
+    [
+        ("Occitanie", "region", "76"),
+        ("Pays de la Loire", "region", "52"),
+        ("Loire", "departement", "42"),
+        ("Loire-Atlantique", "departement", "44"),
+        ("Hérault", "departement", "34"),
+        ("Guadeloupe", "region", "01"),
+        ("Guadeloupe", "departement", "971"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "other_words", "places"),
+    [
+        ("répit OCCITANIE", "répit", [("OCCITANIE", ("region:76",))]),
+        ("équipe mobile de l’herault", "équipe mobile de l’", [("herault", ("departement:34",))]),
+        ("Pays de la Loire C360", "C360", [("Pays de la Loire", ("region:52",))]),
+        ("Loire-Atlantique et Loire", "et", [
+            ("Loire-Atlantique", ("departement:44",)), ("Loire", ("departement:42",))
+        ]),
+        ("Guadeloupe", "", [("Guadeloupe", ("departement:971", "region:01"))]),
+        ("répit des aidants", "répit des aidants", []),
+    ],
+)  # fmt: skip
+def test_territory_names_in_the_words_become_places(text, other_words, places):
+    found_words, found_places = request_for(f"q={quote(text)}").places(TERRITORY_NAMES)
+
+    assert found_words == other_words
+    assert [(place.name, place.pages.values) for place in found_places] == places
+    assert all(place.pages.field == "territories" for place in found_places)

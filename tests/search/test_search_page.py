@@ -55,7 +55,8 @@ def test_french_search_never_shows_an_english_document(client, corpus):
 
 
 def test_each_language_finds_its_own_documents_only(client, corpus):
-    assert result_titles(search(client, q="Occitanie")) == [UNIT]
+    # One French title says Occitanie, and the Aude is in Occitanie.
+    assert set(result_titles(search(client, q="Occitanie"))) == {UNIT, AUDE}
     assert result_titles(search(client, "/en/recherche/", q="Occitanie")) == [
         "Respite unit for young adults in Occitanie"
     ]
@@ -123,6 +124,18 @@ def test_occitanie_and_seine_maritime_never_meet_though_both_are_76(client, corp
         "Normandie": (1, False),
         "Seine-Maritime (76)": (1, True),
     }
+
+
+def test_a_region_named_in_the_words_finds_the_pages_of_its_departements(client, corpus):
+    # The Aude page never says "Occitanie"; the Seine-Maritime one (76 too) is in Normandie.
+    assert result_titles(search(client, q="scolarisation occitanie")) == [AUDE]
+    assert result_titles(search(client, q="équipe mobile Occitanie")) == []
+    assert result_titles(search(client, q="équipe mobile Normandie")) == [SEINE_MARITIME]
+
+
+def test_a_departement_named_in_the_words_finds_its_pages(client, corpus):
+    assert result_titles(search(client, q="répit Hérault")) == [UNIT]
+    assert result_titles(search(client, q="répit Seine-Maritime")) == []
 
 
 def test_status_and_year_filters(client, corpus):
