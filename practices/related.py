@@ -7,7 +7,7 @@ visibility rules as the search page.
 from django.db.models import Count, F, Q
 from wagtail.models import Page
 
-from practices.listing import KIND_MODELS
+from practices.kinds import KIND_MODELS
 
 RELATED_COUNT = 3
 

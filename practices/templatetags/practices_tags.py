@@ -10,7 +10,8 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from kb.models import Audience, EstablishmentType, Theme
-from practices.listing import kind_label, kind_of, localized_terms
+from practices.kinds import kind_label, kind_of
+from practices.listing import localized_terms
 from practices.models import PracticeLead
 from search.related import related_pages
 
