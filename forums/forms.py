@@ -1,10 +1,20 @@
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from forums import attachments
-from forums.models import NotificationSettings
+from forums.models import NotificationSettings, Post
+from kb.models.profiles import user_display_name
+from search.extraction import flatten
 
 MAX_MESSAGE_LENGTH = 2000
+
+
+def submitted(request):
+    """A form's data and files when the request posts it, even empty; nothing for a GET."""
+    if request.method == "POST":
+        return {"data": request.POST, "files": request.FILES}
+    return {}
 
 
 class JoinForm(forms.Form):
@@ -117,3 +127,35 @@ class NotificationSettingsForm(forms.ModelForm):
         model = NotificationSettings
         fields = ["digest", "immediate"]
         widgets = {"digest": forms.RadioSelect}
+
+
+class CapitaliseForm(forms.Form):
+    """Which posts go into the sheet, and which of their authors agreed to be named."""
+
+    posts = forms.ModelMultipleChoiceField(
+        label=_("Messages à reprendre dans la fiche"),
+        queryset=Post.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choisissez au moins un message à reprendre dans la fiche.")},
+    )
+    credited = forms.MultipleChoiceField(
+        label=_("Auteurs qui ont accepté d’être cités par leur nom"),
+        help_text=_(
+            "Les autres apparaîtront comme « un membre de l’espace ». Les messages anonymes ne "
+            "sont jamais signés."
+        ),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, posts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["posts"].queryset = posts
+        self.fields["posts"].label_from_instance = lambda post: Truncator(
+            flatten(post.body_html)
+        ).chars(160)
+        authors = {post.author for post in posts if post.author and not post.anonymous}
+        self.fields["credited"].choices = [
+            (str(author.pk), user_display_name(author))
+            for author in sorted(authors, key=user_display_name)
+        ]

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from forums import notifications, permissions
-from forums.forms import NotificationSettingsForm
+from forums.forms import NotificationSettingsForm, submitted
 from forums.models import Notification, Space, Topic
 from forums.views import directory_link
 from kb.navigation import breadcrumb
@@ -45,7 +45,7 @@ def notification_list(request):
 @login_required
 def notification_settings(request):
     form = NotificationSettingsForm(
-        request.POST or None, instance=notifications.settings_of(request.user)
+        **submitted(request), instance=notifications.settings_of(request.user)
     )
     if request.method == "POST" and form.is_valid():
         form.save()

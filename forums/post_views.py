@@ -1,4 +1,5 @@
-"""Authors editing and withdrawing their own posts, and the posts' attachments."""
+"""Authors editing and withdrawing their own posts, the posts' attachments, and turning a
+topic into a draft practice sheet."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -7,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import permissions, posting
-from forums.forms import EditForm
-from forums.models import Attachment, Post
+from forums import capitalise, permissions, posting
+from forums.forms import CapitaliseForm, EditForm, submitted
+from forums.models import Attachment, Post, Topic
 from forums.views import directory_link, space_link
 from kb.navigation import breadcrumb
 
@@ -55,7 +56,7 @@ def edit_post(request, slug, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     post = own_post_or_404(request, slug, pk)
-    form = EditForm(request.POST or None, initial={"body": post.body})
+    form = EditForm(**submitted(request), initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
             posting.edit(post, request.user, body=form.cleaned_data["body"])
@@ -93,3 +94,46 @@ def delete_post(request, slug, pk):
     posting.delete(post, request.user)
     messages.success(request, _("Votre message est supprimé."))
     return redirect(post.topic.get_absolute_url())
+
+
+def capitalise_topic(request, slug, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
+    if not capitalise.can_capitalise(request.user, topic):
+        raise Http404
+    posts = topic.posts.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+    form = CapitaliseForm(**submitted(request), posts=posts.select_related("author"))
+    if request.method == "POST" and form.is_valid():
+        credited = {int(pk) for pk in form.cleaned_data["credited"]}
+        try:
+            sheet = capitalise.capitalise(
+                topic, request.user, list(form.cleaned_data["posts"]), credited
+            )
+        except capitalise.CapitalisationError as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(
+                request,
+                _("La fiche « %s » est créée en brouillon et soumise à la relecture éditoriale.")
+                % sheet.title,
+            )
+            return redirect(topic.get_absolute_url())
+    return render(
+        request,
+        "forums/capitalise.html",
+        {
+            "topic": topic,
+            "form": form,
+            "breadcrumb": breadcrumb(
+                request,
+                _("Capitaliser ce sujet"),
+                [
+                    directory_link(),
+                    space_link(topic.space),
+                    {"url": topic.get_absolute_url(), "title": topic.title},
+                ],
+            ),
+        },
+        status=400 if form.errors else 200,
+    )

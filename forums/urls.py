@@ -18,6 +18,11 @@ urlpatterns = [
     path("<slug:slug>/quitter/", views.leave, name="leave"),
     path("<slug:slug>/suivre/", notification_views.toggle_follow, name="follow_space"),
     path(
+        "<slug:slug>/sujets/<int:pk>/capitaliser/",
+        post_views.capitalise_topic,
+        name="capitalise",
+    ),
+    path(
         "<slug:slug>/sujets/<int:pk>/suivre/",
         notification_views.toggle_follow,
         name="follow_topic",

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import memberships, notifications, permissions, posting
-from forums.forms import DecisionForm, JoinForm, ModerationForm, ReplyForm, TopicForm
+from forums import capitalise, memberships, notifications, permissions, posting
+from forums.forms import DecisionForm, JoinForm, ModerationForm, ReplyForm, TopicForm, submitted
 from forums.models import Post, Space, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
@@ -222,6 +222,8 @@ def topic_detail(request, slug, pk, reply_form=None):
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
             "follows": notifications.follows(request.user, topic=topic),
+            "may_capitalise": not topic.capitalised_as_id
+            and capitalise.can_capitalise(request.user, topic),
             "reply_form": reply_form if may_reply else None,
             "breadcrumb": breadcrumb(
                 request,
@@ -261,7 +263,7 @@ def new_topic(request, slug):
     space = get_object_or_404(Space, slug=slug)
     if not permissions.can_post_in_space(request.user, space):
         raise Http404
-    form = TopicForm(request.POST or None, request.FILES or None)
+    form = TopicForm(**submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             topic, post = posting.start_topic(space, request.user, **form.cleaned_data)

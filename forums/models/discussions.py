@@ -25,6 +25,14 @@ class Topic(models.Model):
     )
     pinned = models.BooleanField(_("épinglé"), default=False)
     locked = models.BooleanField(_("verrouillé"), default=False)
+    capitalised_as = models.ForeignKey(
+        "practices.PracticeSheetPage",
+        verbose_name=_("fiche action issue du sujet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_topics",
+    )
     created_at = models.DateTimeField(_("ouvert le"), auto_now_add=True)
     last_activity_at = models.DateTimeField(_("dernière activité"), auto_now_add=True)
 

@@ -1,0 +1,111 @@
+"""From exchange to capitalisation: a topic becomes a draft sheet in the editors' review."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from forums import capitalise
+from forums.models import Topic
+from practices.models import PracticeSheetPage
+from tests.forums.factories import PostFactory
+from tests.forums.spaces import build_closed_space, sign_in
+from tests.kb.factories import UserFactory
+from tests.kb.helpers import text_of
+from tests.practices.factories import PracticeSheetIndexPageFactory, PracticesIndexPageFactory
+
+
+@pytest.fixture
+def cast(home_page_fr):
+    section = PracticesIndexPageFactory(parent=home_page_fr, slug="pratiques")
+    PracticeSheetIndexPageFactory(parent=section)
+    closed = build_closed_space()
+    named = UserFactory(first_name="Sophie", last_name="Garnier")
+    shy = UserFactory(first_name="Marc", last_name="Olivier")
+    posts = [
+        PostFactory(topic=closed.topic, author=named, body="Une commission **trimestrielle**."),
+        PostFactory(topic=closed.topic, author=shy, body="Une fiche par jeune suivi."),
+        PostFactory(topic=closed.topic, author=named, body="Aparté sans intérêt."),
+    ]
+    return closed, posts, named, shy
+
+
+def capitalise_url(closed):
+    return reverse("forums:capitalise", args=[closed.space.slug, closed.topic.pk])
+
+
+def test_a_space_moderator_turns_chosen_posts_into_a_draft_sheet_under_review(client, cast):
+    closed, posts, named, shy = cast
+    sign_in(client, closed.users["space_moderator"])
+
+    response = client.post(
+        capitalise_url(closed),
+        {"posts": [posts[0].pk, posts[1].pk], "credited": [named.pk]},
+        follow=True,
+    )
+
+    sheet = PracticeSheetPage.objects.get()
+    assert not sheet.live
+    assert sheet.title == closed.topic.title
+    assert "commission trimestrielle" in sheet.context
+    assert "Une fiche par jeune suivi." in sheet.context
+    assert "Aparté" not in sheet.context
+    assert "Sophie Garnier" in sheet.context
+    assert "Marc Olivier" not in sheet.context, "not named without consent"
+    assert "un membre de l’espace" in sheet.context
+    assert closed.space.name in sheet.context
+    assert WorkflowState.objects.filter(object_id=str(sheet.pk), status="in_progress").exists()
+    assert Topic.objects.get(pk=closed.topic.pk).capitalised_as == sheet
+    assert "en cours de relecture éditoriale" in text_of(response)
+
+
+def test_an_anonymous_post_is_never_signed_in_the_sheet(cast):
+    closed, posts, named, _shy = cast
+    posts[0].anonymous = True
+    posts[0].save()
+
+    sheet = capitalise.capitalise(
+        closed.topic, closed.users["space_moderator"], [posts[0]], {named.pk}
+    )
+
+    assert "Sophie Garnier" not in sheet.context
+
+
+def test_a_topic_is_capitalised_once(cast):
+    closed, posts, _named, _shy = cast
+    moderator = closed.users["space_moderator"]
+    capitalise.capitalise(closed.topic, moderator, [posts[0]])
+
+    with pytest.raises(capitalise.CapitalisationError):
+        capitalise.capitalise(closed.topic, moderator, [posts[1]])
+
+
+def test_choosing_no_post_is_shown_again_with_an_error(client, cast):
+    closed, _posts, _named, _shy = cast
+    sign_in(client, closed.users["space_moderator"])
+
+    response = client.post(capitalise_url(closed), {})
+
+    assert response.status_code == 400
+    assert "Choisissez au moins un message" in text_of(response)
+    assert not PracticeSheetPage.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["member", "non_member", "suspended"])
+def test_members_and_outsiders_cannot_capitalise(client, cast, role):
+    closed, posts, _named, _shy = cast
+    sign_in(client, closed.users[role])
+
+    response = client.post(capitalise_url(closed), {"posts": [posts[0].pk]})
+
+    assert response.status_code == 404
+    assert not PracticeSheetPage.objects.exists()
+
+
+def test_an_editor_who_reads_the_space_may_capitalise(cast):
+    closed, _posts, _named, _shy = cast
+    editor = UserFactory(groups=["Éditeurs"])
+    closed.space.visibility = "signed_in"
+    closed.space.save()
+
+    assert capitalise.can_capitalise(editor, closed.topic)
+    assert not capitalise.can_capitalise(UserFactory(), closed.topic)
