@@ -65,3 +65,26 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
             profile.save()
             self.save_names(self.user)
         return profile
+
+
+class CloseAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Votre mot de passe, pour confirmer"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "Je comprends que mon compte sera supprimé définitivement ; mes messages resteront "
+            "dans les espaces, signés « Ancien membre »."
+        )
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Ce mot de passe n’est pas le bon."))
+        return password

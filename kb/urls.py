@@ -14,6 +14,12 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("comptes/profil/", kb_views.ProfileView.as_view(), name="profile"),
+    path(
+        "comptes/profil/mes-donnees.json",
+        kb_views.export_personal_data,
+        name="export_personal_data",
+    ),
+    path("comptes/profil/suppression/", kb_views.close_account, name="close_account"),
     path("comptes/", include("allauth.urls")),
     path("recherche/", include("search.urls")),
     path("inscriptions/", include("practices.urls")),

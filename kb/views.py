@@ -1,10 +1,15 @@
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import UpdateView
 
-from kb.forms import ProfileForm
+from kb import personal_data
+from kb.forms import CloseAccountForm, ProfileForm
 from kb.models import Profile
 from kb.navigation import breadcrumb
 
@@ -32,3 +37,38 @@ class ProfileView(LoginRequiredMixin, UpdateView):
 
     def get_success_url(self):
         return reverse("profile")
+
+
+@login_required
+def export_personal_data(request):
+    """A JSON copy of everything the site holds about the signed-in person."""
+    response = JsonResponse(
+        personal_data.export(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def close_account(request):
+    form = CloseAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        personal_data.close_account(user)
+        messages.success(request, _("Votre compte est supprimé. Merci d’avoir participé."))
+        return redirect("/")
+    return render(
+        request,
+        "kb/close_account.html",
+        {
+            "form": form,
+            "breadcrumb": breadcrumb(
+                request,
+                _("Supprimer mon compte"),
+                [{"url": reverse("profile"), "title": _("Mon profil")}],
+            ),
+        },
+        status=400 if form.errors else 200,
+    )

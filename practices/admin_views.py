@@ -366,9 +366,7 @@ def _registrations_csv(queryset, filename):
                 session.offer.title,
                 _period(session),
                 session.place,
-                registration.user.last_name,
-                registration.user.first_name,
-                registration.user.email,
+                *_identity(registration.user),
                 registration.organisation or "",
                 registration.get_status_display(),
                 f"{timezone.localtime(registration.created_at):%d/%m/%Y %H:%M}",
@@ -377,7 +375,16 @@ def _registrations_csv(queryset, filename):
     return response
 
 
+def _identity(user):
+    """Last name, first name and e-mail of a participant; a closed account left none."""
+    if user is None:
+        return [gettext("compte supprimé"), "", ""]
+    return [user.last_name, user.first_name, user.email]
+
+
 def _person(user):
+    if user is None:
+        return gettext("compte supprimé")
     return user.get_full_name() or user.get_username()
 
 

@@ -153,10 +153,13 @@ class TrainingRegistration(models.Model):
         on_delete=models.CASCADE,
         related_name="registrations",
     )
+    # A closed account leaves its past registrations anonymous, so that the session's
+    # counts stay true; its future ones are withdrawn first (see kb.personal_data).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("personne"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="training_registrations",
     )
     status = models.CharField(_("statut"), max_length=10, choices=Status.choices)
