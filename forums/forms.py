@@ -51,7 +51,8 @@ MAX_POST_LENGTH = 20_000
 HEALTH_DATA_REMINDER = _(
     "N’écrivez rien qui permette de reconnaître une personne accompagnée : ni nom, ni date "
     "de naissance, ni détail de santé. Décrivez la situation, pas la personne. Mise en forme "
-    "Markdown : **gras**, *italique*, listes avec des tirets, > pour citer."
+    "Markdown : **gras**, *italique*, listes avec des tirets, > pour citer ; @identifiant "
+    "prévient un membre."
 )
 
 

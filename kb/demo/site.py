@@ -160,9 +160,14 @@ def build_home_and_editorial_pages():
 
 def upsert_person(email, first_name, last_name, role, organisation, department_code, groups):
     User = get_user_model()
+    # The part before the @ is the name others type to mention them in a space (@karim.benali).
     user, _ = User.objects.update_or_create(
-        username=email,
-        defaults={"email": email, "first_name": first_name, "last_name": last_name},
+        email=email,
+        defaults={
+            "username": email.split("@")[0],
+            "first_name": first_name,
+            "last_name": last_name,
+        },
     )
     from allauth.account.models import EmailAddress
 
