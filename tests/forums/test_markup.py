@@ -1,8 +1,14 @@
 """Members' Markdown reaches the page as HTML in which nothing can execute."""
 
 import pytest
+from django.urls import reverse
 
+from forums import posting
 from forums.markup import render_markdown
+from forums.models import Post
+from tests.forums.factories import PostFactory
+from tests.forums.spaces import build_closed_space
+from tests.kb.helpers import html
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -48,3 +54,21 @@ def test_links_are_kept_but_cannot_pass_on_authority():
 
     assert 'href="https://exemple.fr/fiche"' in rendered
     assert 'rel="nofollow noopener noreferrer"' in rendered
+
+
+@pytest.mark.django_db
+def test_payloads_posted_through_the_site_do_not_survive_in_the_topic_page(client):
+    closed = build_closed_space()
+    member = closed.users["member"]
+    PostFactory.create_batch(posting.REVIEWED_FIRST_POSTS, topic=closed.topic, author=member)
+    client.force_login(member)
+
+    for payload in XSS_PAYLOADS:
+        client.post(
+            reverse("forums:reply", args=[closed.space.slug, closed.topic.pk]), {"body": payload}
+        )
+    page = client.get(closed.topic.get_absolute_url(), {"page": "last"})
+
+    bodies = " ".join(str(body) for body in html(page).select(".kb-post__body")).lower()
+    assert Post.objects.filter(topic=closed.topic).count() >= len(XSS_PAYLOADS)
+    assert not [marker for marker in FORBIDDEN if marker in bodies]
