@@ -1,4 +1,4 @@
-"""Demo peer-exchange spaces: three spaces with members, moderators, topics and posts.
+"""Demo peer-exchange spaces: three spaces with members, moderators, topics, posts, a report.
 
 Spaces are looked up by slug, memberships by (space, person), topics by (space,
 title) and posts by (topic, author, position), so running the builder again
@@ -7,7 +7,7 @@ updates the same rows instead of adding new ones.
 
 from django.contrib.auth import get_user_model
 
-from forums.models import Post, Space, SpaceMembership, Topic
+from forums.models import Post, Report, Space, SpaceMembership, Topic
 from kb.demo.site import upsert_person
 from kb.models import Department, Region, Theme
 
@@ -214,6 +214,22 @@ def upsert_topic(space, title, posts, people):
         post.save()
 
 
+def upsert_report(people):
+    """One member's flag on a post, waiting in the Occitanie space's moderation queue."""
+    post = (
+        Post.objects.filter(topic__space__slug="directions-itep-ditep-occitanie")
+        .exclude(author=people["marc.olivier@exemple.fr"])
+        .order_by("pk")
+        .last()
+    )
+    Report.objects.get_or_create(
+        post=post,
+        reporter=people["marc.olivier@exemple.fr"],
+        outcome=Report.Outcome.OPEN,
+        defaults={"reason": "Ce message cite le nom d’un établissement partenaire sans accord."},
+    )
+
+
 def build(context):
     User = get_user_model()
     password = context["admin_login"][1]
@@ -228,3 +244,4 @@ def build(context):
         upsert_memberships(space, spec, people)
         for title, posts in spec["topics"]:
             upsert_topic(space, title, posts, people)
+    upsert_report(people)

@@ -160,3 +160,11 @@ class CapitaliseForm(forms.Form):
             (str(author.pk), user_display_name(author))
             for author in sorted(authors, key=user_display_name)
         ]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse électronique de la personne à inviter"))
+
+
+class AcceptInvitationForm(forms.Form):
+    accepted_charter = JoinForm.base_fields["accepted_charter"]

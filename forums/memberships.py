@@ -1,12 +1,16 @@
-"""Joining a space, deciding on a request, leaving.
+"""Joining a space, deciding on a request, invitations by e-mail, leaving.
 
 A decision is one conditional UPDATE of a pending request: when two moderators
 answer the same request at the same moment, the first one wins and the second
 is told that it was already decided; nothing is applied, nor mailed, twice.
 """
 
-from django.core import mail
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import mail, signing
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -125,3 +129,85 @@ def tell_decision(membership, note):
         body += gettext(MODERATOR_NOTE) % {"message": note}
     if membership.user.email:
         mail.EmailMessage(subject, body, to=[membership.user.email]).send()
+
+
+# --- invitations ----------------------------------------------------------------
+
+INVITATION_SALT = "forums.invitation"
+INVITATION_DAYS = 14
+
+
+class InvitationInvalid(MembershipError):
+    message = _("Ce lien d’invitation n’est pas valable. Demandez-en un nouveau à la modération.")
+
+
+class InvitationExpired(MembershipError):
+    message = _("Ce lien d’invitation a expiré. Demandez-en un nouveau à la modération.")
+
+
+class InvitationForSomeoneElse(MembershipError):
+    message = _(
+        "Cette invitation a été envoyée à une autre adresse : connectez-vous avec l’adresse "
+        "qui l’a reçue."
+    )
+
+
+def invitation_token(space, email):
+    signer = signing.TimestampSigner(salt=INVITATION_SALT)
+    return signer.sign_object({"space": space.pk, "email": email.strip().lower()})
+
+
+def invite(space, moderator, email):
+    """Send a signed link, valid INVITATION_DAYS days, that lets `email` join the space."""
+    if not permissions.can_moderate_space(moderator, space):
+        raise NotModerator
+    path = reverse("forums:invitation", args=[space.slug, invitation_token(space, email)])
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    facts = {"space": space.name, "url": url, "days": INVITATION_DAYS}
+    mail.EmailMessage(
+        gettext(INVITATION_SUBJECT) % facts, gettext(INVITATION_BODY) % facts, to=[email]
+    ).send()
+
+
+def accept_invitation(token, user, *, accepted_charter):
+    """Make `user` a member of the space they were invited to; returns the membership."""
+    signer = signing.TimestampSigner(salt=INVITATION_SALT)
+    try:
+        invitation = signer.unsign_object(token, max_age=timedelta(days=INVITATION_DAYS))
+    except signing.SignatureExpired as error:
+        raise InvitationExpired from error
+    except signing.BadSignature as error:
+        raise InvitationInvalid from error
+    space = Space.objects.filter(pk=invitation["space"]).first()
+    if space is None:
+        raise InvitationInvalid
+    verified = user.emailaddress_set.filter(verified=True).values_list("email", flat=True)
+    if invitation["email"] not in {address.lower() for address in verified}:
+        raise InvitationForSomeoneElse
+    if not accepted_charter:
+        raise CharterNotAccepted
+    membership, _created = SpaceMembership.objects.update_or_create(
+        space=space,
+        user=user,
+        defaults={"status": Status.ACTIVE, "charter_accepted_at": timezone.now()},
+    )
+    return membership
+
+
+def space_of_invitation(token):
+    """The space a token invites to, without checking its age (for showing the charter)."""
+    try:
+        invitation = signing.TimestampSigner(salt=INVITATION_SALT).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    return Space.objects.filter(pk=invitation["space"]).first()
+
+
+INVITATION_SUBJECT = _("Invitation à l’espace de pair-émulation « %(space)s »")
+INVITATION_BODY = _(
+    "Bonjour,\n\n"
+    "La modération de l’espace de pair-émulation « %(space)s » vous invite à le rejoindre. "
+    "Ce lien est valable %(days)s jours :\n%(url)s\n\n"
+    "Vous devrez vous connecter (ou créer un compte) avec cette adresse électronique, puis "
+    "accepter la charte de l’espace.\n"
+)

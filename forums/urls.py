@@ -28,6 +28,8 @@ urlpatterns = [
         name="follow_topic",
     ),
     path("<slug:slug>/demandes/", views.join_requests, name="join_requests"),
+    path("<slug:slug>/inviter/", views.invite, name="invite"),
+    path("<slug:slug>/invitation/<str:token>/", views.invitation, name="invitation"),
     path("<slug:slug>/demandes/<int:pk>/", views.decide, name="decide"),
     path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),

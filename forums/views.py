@@ -17,7 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forums import capitalise, memberships, notifications, permissions, posting
-from forums.forms import DecisionForm, JoinForm, ModerationForm, ReplyForm, TopicForm, submitted
+from forums.forms import (
+    AcceptInvitationForm,
+    DecisionForm,
+    InvitationForm,
+    JoinForm,
+    ModerationForm,
+    ReplyForm,
+    TopicForm,
+    submitted,
+)
 from forums.models import Post, Space, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
@@ -145,12 +154,58 @@ def join_requests(request, slug):
             "space": space,
             "requests": memberships.pending_requests(space),
             "decision_form": DecisionForm(),
+            "invitation_form": InvitationForm(),
             "breadcrumb": breadcrumb(
                 request,
                 _("Demandes d’adhésion"),
                 [directory_link(), space_link(space)],
             ),
         },
+    )
+
+
+@require_POST
+def invite(request, slug):
+    space = get_object_or_404(Space, slug=slug)
+    if not permissions.can_moderate_space(request.user, space):
+        raise Http404
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        memberships.invite(space, request.user, form.cleaned_data["email"])
+        messages.success(
+            request,
+            _("Invitation envoyée à %s ; le lien est valable %d jours.")
+            % (form.cleaned_data["email"], memberships.INVITATION_DAYS),
+        )
+    else:
+        messages.error(request, _("Saisissez une adresse électronique valide."))
+    return redirect(reverse("forums:join_requests", args=[slug]))
+
+
+def invitation(request, slug, token):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    space = memberships.space_of_invitation(token)
+    if space is None or space.slug != slug:
+        raise Http404
+    form = AcceptInvitationForm(**submitted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            memberships.accept_invitation(token, request.user, accepted_charter=True)
+        except memberships.MembershipError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("Bienvenue dans l’espace « %s ».") % space.name)
+            return redirect(space.get_absolute_url())
+    return render(
+        request,
+        "forums/invitation.html",
+        {
+            "space": space,
+            "form": form,
+            "breadcrumb": breadcrumb(request, _("Invitation"), [directory_link()]),
+        },
+        status=400 if form.errors else 200,
     )
 
 

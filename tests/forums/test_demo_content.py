@@ -3,10 +3,10 @@
 import pytest
 
 from forums import demo
-from forums.models import Post, Space, SpaceMembership, Topic
+from forums.models import Post, Report, Space, SpaceMembership, Topic
 from kb.demo.site import build_accounts
 
-COUNTED_MODELS = [Space, SpaceMembership, Topic, Post]
+COUNTED_MODELS = [Space, SpaceMembership, Topic, Post, Report]
 
 
 def row_counts():
@@ -41,3 +41,7 @@ def test_every_space_has_a_moderator_and_a_discussion(built):
 
 def test_one_request_waits_for_a_decision(built):
     assert SpaceMembership.objects.filter(status=SpaceMembership.Status.PENDING).count() == 1
+
+
+def test_one_report_waits_in_a_moderation_queue(built):
+    assert Report.objects.filter(outcome=Report.Outcome.OPEN).count() == 1
