@@ -16,18 +16,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forums import permissions
+from forums.errors import Refusal
 from forums.models import Space, SpaceMembership
 
 Status = SpaceMembership.Status
 
 
-class MembershipError(Exception):
-    """A refusal the person can understand; `message` says which."""
-
-    message = _("Cette demande n’a pas pu être prise en compte.")
-
-    def __init__(self):
-        super().__init__(str(self.message))
+class MembershipError(Refusal):
+    """A refusal about joining, inviting or deciding on a request."""
 
 
 class CharterNotAccepted(MembershipError):

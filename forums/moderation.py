@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forums import notifications, permissions
+from forums.errors import Refusal
 from forums.models import ModerationAction, Post, Report, SpaceMembership, Topic
 from forums.search import post_key
 from search.indexing import refresh_after_commit
@@ -25,11 +26,8 @@ PostStatus = Post.Status
 REPORTS_PER_DAY = 10
 
 
-class ModerationError(Exception):
+class ModerationError(Refusal):
     message = _("Cette action n’a pas pu être faite.")
-
-    def __init__(self):
-        super().__init__(str(self.message))
 
 
 class NotModerator(ModerationError):

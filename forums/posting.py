@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums import attachments, notifications, permissions
+from forums.errors import Refusal
 from forums.models import Post, PostRevision, Topic
 
 Status = Post.Status
@@ -23,11 +24,8 @@ TRUSTED_DAILY_CAP = 50
 TRUSTED_AFTER = 10
 
 
-class PostingError(Exception):
+class PostingError(Refusal):
     message = _("Ce message n’a pas pu être publié.")
-
-    def __init__(self):
-        super().__init__(str(self.message))
 
 
 class NotAllowedToPost(PostingError):

@@ -1,4 +1,5 @@
-"""Site moderators (the "Modérateurs" group) see and moderate every space from the admin."""
+"""Site moderators (the "Modérateurs" group) see and moderate every space from the admin,
+and read every space's reports and moderation log there."""
 
 from django.db import migrations
 
@@ -10,6 +11,9 @@ PERMISSIONS = [
     ("forums", "spacemembership", "add_spacemembership", "Can add space membership"),
     ("forums", "spacemembership", "change_spacemembership", "Can change space membership"),
     ("forums", "spacemembership", "delete_spacemembership", "Can delete space membership"),
+    ("forums", "report", "view_report", "Can view report"),
+    ("forums", "report", "change_report", "Can change report"),
+    ("forums", "moderationaction", "view_moderationaction", "Can view moderation action"),
 ]
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0004_moderator_report_permissions'),
+        ('forums', '0003_moderation'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0005_post_revisions'),
+        ('forums', '0004_post_revisions'),
     ]
 
     operations = [

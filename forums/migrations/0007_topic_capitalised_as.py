@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0007_notifications'),
+        ('forums', '0006_notifications'),
         ('practices', '0002_translatable_child_rows'),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0006_attachments'),
+        ('forums', '0005_attachments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
