@@ -38,7 +38,7 @@ class TopicLocked(PostingError):
 
 class DailyCapReached(PostingError):
     message = _(
-        "Vous avez atteint le nombre de messages possibles pour aujourd’hui. Vous pourrez "
+        "Vous avez atteint le nombre maximal de messages pour aujourd’hui. Vous pourrez "
         "écrire à nouveau demain."
     )
 

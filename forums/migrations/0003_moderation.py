@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('approve', 'Message validé'), ('hide', 'Message masqué'), ('restore', 'Message rétabli'), ('dismiss', 'Signalement écarté'), ('lock', 'Sujet verrouillé'), ('unlock', 'Sujet déverrouillé'), ('pin', 'Sujet épinglé'), ('unpin', 'Sujet désépinglé'), ('move', 'Sujet déplacé'), ('suspend', 'Membre suspendu'), ('block', 'Membre bloqué et contenus masqués')], max_length=20, verbose_name='action')),
                 ('reason', models.TextField(blank=True, verbose_name='motif')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='le')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='effectuée le')),
                 ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='membre concerné')),
                 ('moderator', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modérateur')),
                 ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='forums.post', verbose_name='message')),

@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             name='Notification',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('mention', 'Vous êtes mentionné'), ('reply', 'Réponse à votre sujet'), ('followed', 'Sujet ou espace suivi')], max_length=10)),
+                ('reason', models.CharField(choices=[('mention', 'Mention de votre nom'), ('reply', 'Réponse à votre sujet'), ('followed', 'Sujet ou espace suivi')], max_length=10)),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
                 ('read_at', models.DateTimeField(blank=True, null=True)),
                 ('mailed_at', models.DateTimeField(blank=True, null=True)),

@@ -97,7 +97,7 @@ class ModerationAction(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("le"), auto_now_add=True)
+    created_at = models.DateTimeField(_("effectuée le"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("action de modération")

@@ -67,7 +67,7 @@ class Notification(models.Model):
     """A post someone should hear about, in the site and possibly by e-mail."""
 
     class Reason(models.TextChoices):
-        MENTION = "mention", _("Vous êtes mentionné")
+        MENTION = "mention", _("Mention de votre nom")
         REPLY = "reply", _("Réponse à votre sujet")
         FOLLOWED = "followed", _("Sujet ou espace suivi")
 
