@@ -45,7 +45,11 @@ class Engine:
     def helpers(self):
         raise NotImplementedError
 
-    def bulk(self, actions):
+    def bulk(self, actions, timeout=None):
+        """Send index and delete `actions`; `timeout` (seconds) overrides the client's."""
+        raise NotImplementedError
+
+    def put_settings(self, index, settings):
         raise NotImplementedError
 
     def delete_index(self, name):
@@ -79,8 +83,8 @@ class Engine:
             ]
         )
 
-    def refresh(self, index):
-        self.call(self.client.indices.refresh, index=index)
+    def refresh(self, index, timeout=None):
+        raise NotImplementedError
 
     def count(self, index):
         return self.call(self.client.count, index=index)["count"]
@@ -106,8 +110,16 @@ class OpenSearchEngine(Engine):
 
         return helpers
 
-    def bulk(self, actions):
-        return self.call(self.helpers().bulk, self.client, actions, ignore_status=(404,))
+    def bulk(self, actions, timeout=None):
+        options = {"request_timeout": timeout} if timeout else {}
+        return self.call(self.helpers().bulk, self.client, actions, ignore_status=(404,), **options)
+
+    def put_settings(self, index, settings):
+        self.call(self.client.indices.put_settings, index=index, body=settings)
+
+    def refresh(self, index, timeout=None):
+        options = {"request_timeout": timeout} if timeout else {}
+        self.call(self.client.indices.refresh, index=index, **options)
 
     def delete_document(self, index, document_id):
         self.call(self.client.delete, index=index, id=document_id, params={"ignore": 404})
@@ -130,8 +142,16 @@ class ElasticsearchEngine(Engine):
 
         return helpers
 
-    def bulk(self, actions):
-        return self.call(self.helpers().bulk, self.client, actions, ignore_status=(404,))
+    def bulk(self, actions, timeout=None):
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        return self.call(self.helpers().bulk, client, actions, ignore_status=(404,))
+
+    def put_settings(self, index, settings):
+        self.call(self.client.indices.put_settings, index=index, settings=settings)
+
+    def refresh(self, index, timeout=None):
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        self.call(client.indices.refresh, index=index)
 
     def delete_document(self, index, document_id):
         self.call(self.client.options(ignore_status=404).delete, index=index, id=document_id)

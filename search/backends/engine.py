@@ -7,6 +7,8 @@ Reading sends the bodies of `search.engine_queries` to the alias of the
 request's language, so a query on /en/ never sees a French document.
 """
 
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -40,6 +42,13 @@ from search.query import (
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BULK_CHUNK = 500
+# A rebuild keeps the engine busy with one batch while the next is read from the database.
+BULKS_IN_FLIGHT = 2
+# Seconds a rebuild's bulk or final refresh may take: large, and queued behind merges.
+REBUILD_BULK_TIMEOUT = 120
+# Nobody searches an index while it is filled: no refresh, no flush to disk per request.
+LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
+SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": "request"}
 MAX_TAG_SUGGESTIONS = 3
 
 
@@ -102,6 +111,8 @@ def suggestion_of(response, request):
 
 class EngineBackend:
     name = "engine"
+    # The glossary's synonyms are analysis settings: a new glossary needs a new index.
+    synonyms_in_index = True
 
     def __init__(self, engine):
         self.engine = engine
@@ -146,42 +157,42 @@ class EngineBackend:
                 index = self.create_index(language)
                 self.engine.swap_alias(alias_name(language), index)
 
-    def create_index(self, language):
+    def create_index(self, language, loading=False):
         name = new_index_name(language)
+        settings = index_settings(language, current_terms())
         body = {
-            "settings": index_settings(language, current_terms()),
+            "settings": {**settings, **LOADING_SETTINGS} if loading else settings,
             "mappings": index_mapping(),
         }
         self.engine.create_index(name, body)
         return name
 
     def rebuild(self, documents, progress=None):
-        """Fill new indexes, swap the aliases, delete the old indexes; returns the counts."""
-        new_indexes = {language: self.create_index(language) for language in LANGUAGES}
+        """Fill new indexes, swap the aliases, delete the old indexes; returns the counts.
+
+        The next batch of documents is read from the database while the engine
+        indexes the previous ones.
+        """
+        new_indexes = {
+            language: self.create_index(language, loading=True) for language in LANGUAGES
+        }
         counts = dict.fromkeys(LANGUAGES, 0)
         try:
-            batch = []
-            for document in documents:
-                batch.append(
-                    {
-                        "_op_type": "index",
-                        "_index": new_indexes[document["locale"]],
-                        "_id": document["key"],
-                        "_source": source_of(document),
-                    }
-                )
-                counts[document["locale"]] += 1
-                if len(batch) >= BULK_CHUNK:
-                    self.engine.bulk(batch)
+            with ThreadPoolExecutor(max_workers=BULKS_IN_FLIGHT) as sender:
+                in_flight = deque()
+                for batch in self.batches(documents, new_indexes, counts):
+                    if len(in_flight) == BULKS_IN_FLIGHT:
+                        sent = in_flight.popleft().result()
+                        if progress:
+                            progress(sent)
+                    in_flight.append(sender.submit(self.send_batch, batch))
+                for bulk in in_flight:
+                    sent = bulk.result()
                     if progress:
-                        progress(len(batch))
-                    batch = []
-            if batch:
-                self.engine.bulk(batch)
-                if progress:
-                    progress(len(batch))
+                        progress(sent)
             for index in new_indexes.values():
-                self.engine.refresh(index)
+                self.engine.put_settings(index, SERVING_SETTINGS)
+                self.engine.refresh(index, timeout=REBUILD_BULK_TIMEOUT)
         except Exception:
             for index in new_indexes.values():
                 self.engine.delete_index(index)
@@ -193,6 +204,30 @@ class EngineBackend:
                 self.engine.delete_index(old)
         self.delete_orphans()
         return counts
+
+    @staticmethod
+    def batches(documents, indexes, counts):
+        """Bulk actions filling `indexes` ({language: index}) with `documents`, counted."""
+        batch = []
+        for document in documents:
+            batch.append(
+                {
+                    "_op_type": "index",
+                    "_index": indexes[document["locale"]],
+                    "_id": document["key"],
+                    "_source": source_of(document),
+                }
+            )
+            counts[document["locale"]] += 1
+            if len(batch) == BULK_CHUNK:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def send_batch(self, batch):
+        self.engine.bulk(batch, timeout=REBUILD_BULK_TIMEOUT)
+        return len(batch)
 
     def orphan_indexes(self):
         """Physical indexes of ours that no alias points to (a rebuild that died midway)."""
