@@ -5,11 +5,19 @@ commits. Each key to refresh is first written to `PendingIndexOperation`, then
 sent, oldest first, and struck off once the engine has it. When the engine
 cannot be reached the keys simply stay there, to be sent with the next update
 or by `manage.py search_index sync`: an unreachable engine never loses an edit.
+
+One pending operation is not a document: `REBUILD_KEY` asks for the whole
+index to be rebuilt, when the glossary changes (an engine's synonyms are
+settings of its index). It stays queued until a rebuild succeeds, so an
+unreachable engine never loses it either. While it is queued, sent keys stay
+queued too: the index they reach is about to be replaced, and the rebuild
+sends them again to the new one.
 """
 
 import logging
+import threading
 
-from django.db import transaction
+from django.db import connections, transaction
 from wagtail.models import Page
 
 from forums.search import (
@@ -27,6 +35,9 @@ logger = logging.getLogger(__name__)
 
 PAGE_KEY_PREFIX = "page-"
 EXTRACTION_BATCH = 500
+REBUILD_KEY = "rebuild"
+# Only one rebuild at a time in this process; edits meanwhile are taken in by the next one.
+rebuild_running = threading.Lock()
 
 
 def document_for_key(key):
@@ -63,20 +74,31 @@ def record(keys):
             operation.save(update_fields=["queued_at"])
 
 
+def strike_off(operation):
+    """Forget `operation`, unless it was queued again meanwhile: that newer change is not sent."""
+    PendingIndexOperation.objects.filter(pk=operation.pk, queued_at=operation.queued_at).delete()
+
+
+def keep_for_later(operation, error):
+    operation.attempts += 1
+    operation.last_error = str(error)[:2000]
+    operation.save(update_fields=["attempts", "last_error"])
+
+
 def replay_pending(backend=None, limit=None):
     """Send pending keys, oldest first; stop at the first failure. Returns how many were sent."""
     backend = backend or get_backend()
+    rebuilding = rebuild_pending()
     replayed = 0
-    pending = PendingIndexOperation.objects.order_by("queued_at", "pk")
+    pending = PendingIndexOperation.objects.exclude(key=REBUILD_KEY).order_by("queued_at", "pk")
     for operation in pending[:limit] if limit else pending:
         try:
             apply([operation.key], backend)
         except SearchEngineUnavailable as error:
-            operation.attempts += 1
-            operation.last_error = str(error)[:2000]
-            operation.save(update_fields=["attempts", "last_error"])
+            keep_for_later(operation, error)
             raise
-        operation.delete()
+        if not rebuilding:
+            strike_off(operation)
         replayed += 1
     return replayed
 
@@ -91,6 +113,10 @@ def refresh_keys(keys):
         replay_pending()
     except SearchEngineUnavailable as error:
         logger.warning("Search engine unreachable, updates kept for later: %s", error)
+        return
+    if PendingIndexOperation.objects.filter(key=REBUILD_KEY, attempts__gt=0).exists():
+        # A rebuild failed for want of an engine, which answers again.
+        rebuild_in_background()
 
 
 def refresh_after_commit(keys):
@@ -120,12 +146,63 @@ def all_documents():
         yield post_document(post)
 
 
+def candidate_count():
+    """How many pages and posts a rebuild reads (a few may turn out not to be searchable)."""
+    return indexable_pages().count() + indexable_posts().count()
+
+
 def rebuild(progress=None):
-    """Rebuild the whole index from the database; pending operations become moot."""
-    backend = get_backend()
-    counts = backend.rebuild(all_documents(), progress=progress)
-    PendingIndexOperation.objects.all().delete()
+    """Rebuild the whole index from the database, then send what changed meanwhile."""
+    record([REBUILD_KEY])
+    started = PendingIndexOperation.objects.get(key=REBUILD_KEY)
+    try:
+        counts = get_backend().rebuild(all_documents(), progress=progress)
+    except SearchEngineUnavailable as error:
+        keep_for_later(started, error)
+        raise
+    # Changes queued before the rebuild read the database are in the new index.
+    PendingIndexOperation.objects.filter(queued_at__lt=started.queued_at).delete()
+    strike_off(started)
+    replay_pending()
     return counts
+
+
+def rebuild_pending():
+    return PendingIndexOperation.objects.filter(key=REBUILD_KEY).exists()
+
+
+def rebuild_after_commit():
+    """Ask for a rebuild, started in the background once the current transaction commits."""
+
+    def request():
+        record([REBUILD_KEY])
+        rebuild_in_background()
+
+    transaction.on_commit(request)
+
+
+def rebuild_in_background():
+    """Rebuild in a thread of its own, unless this process already runs one."""
+    if rebuild_running.acquire(blocking=False):
+        threading.Thread(target=rebuild_while_pending, name="search-rebuild", daemon=True).start()
+
+
+def rebuild_while_pending():
+    """Rebuild until no rebuild is asked for: edits made meanwhile make one more, not one each."""
+    try:
+        while True:
+            try:
+                while rebuild_pending():
+                    rebuild()
+            finally:
+                rebuild_running.release()
+            # An edit saved between the last look and the release could not start a thread.
+            if not rebuild_pending() or not rebuild_running.acquire(blocking=False):
+                return
+    except SearchEngineUnavailable as error:
+        logger.warning("Search engine unreachable, the rebuild is kept for later: %s", error)
+    finally:
+        connections.close_all()
 
 
 def expected_counts():

@@ -6,8 +6,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from practices.models import TrainingSession
+from search.backends import get_backend
 from search.extraction import page_key
-from search.indexing import refresh_after_commit, subtree_keys
+from search.indexing import rebuild_after_commit, refresh_after_commit, subtree_keys
+from search.models import GlossaryTerm
 
 
 @receiver(page_published)
@@ -40,3 +42,11 @@ def refresh_restricted_subtree(sender, instance, **kwargs):
 @receiver(post_delete, sender=TrainingSession)
 def refresh_training_offer(sender, instance, **kwargs):
     refresh_after_commit([page_key(instance.offer_id)])
+
+
+@receiver(post_save, sender=GlossaryTerm)
+@receiver(post_delete, sender=GlossaryTerm)
+def apply_new_synonyms(sender, instance, raw=False, **kwargs):
+    # Rows loaded from a fixture (`raw`) come with a rebuild of their own, by command.
+    if not raw and get_backend().synonyms_in_index:
+        rebuild_after_commit()

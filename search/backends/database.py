@@ -88,6 +88,8 @@ def hit_of(row, marked):
 
 class DatabaseBackend:
     name = "database"
+    # The glossary is read with each query (`search.backends.fulltext`).
+    synonyms_in_index = False
 
     def upsert(self, documents):
         with transaction.atomic():

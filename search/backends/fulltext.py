@@ -4,15 +4,22 @@ SQLite uses the FTS5 table and PostgreSQL the `search_vector` column that
 migration 0004 creates and its triggers maintain. The visitor's text never
 reaches either as query syntax: it is cut into words made of letters and
 digits, and each word is quoted (FTS5) or passed as plain text (PostgreSQL).
+
+A word that is an acronym of the glossary also matches its expansion as a
+phrase ("itep" finds "institut thérapeutique, éducatif et pédagogique"). The
+glossary is read with each query, so an editor's change applies at once.
 """
 
+import operator
 import re
+from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, FloatField, Value
 from django.db.models.expressions import RawSQL
 
+from search.glossary import current_terms
 from search.models import IndexedDocument
 from search.query import MARK_END, MARK_START
 
@@ -34,6 +41,11 @@ def content_words(text):
     return [word for word in words(text) if word not in STOP_WORDS]
 
 
+def expansions():
+    """{acronym: words of its expansion} of the glossary, acronyms as `words()` reads them."""
+    return {acronym.casefold(): words(expansion) for acronym, expansion in current_terms()}
+
+
 class SqliteFullText:
     # Column weights: title, summary, body, tags.
     RANK = "-bm25(search_fulltext, 6.0, 3.0, 1.0, 4.0)"
@@ -41,13 +53,15 @@ class SqliteFullText:
     @staticmethod
     def expression(text):
         """An FTS5 query: every word required, quoted; longer words also match their plurals."""
+        glossary = expansions()
         terms = []
         for word in content_words(text):
-            if len(word) >= 4:
-                terms.append(f'"{word.rstrip("sx") or word}"*')
-            else:
-                terms.append(f'"{word}"')
-        return " ".join(terms)
+            term = f'"{word.rstrip("sx") or word}"*' if len(word) >= 4 else f'"{word}"'
+            if glossary.get(word):
+                term = f'({term} OR "{" ".join(glossary[word])}")'
+            terms.append(term)
+        # FTS5 reads juxtaposed phrases as AND, but not next to a parenthesis: say it.
+        return " AND ".join(terms)
 
     def matching(self, documents, text, language):
         expression = self.expression(text)
@@ -101,7 +115,19 @@ class PostgresFullText:
     @staticmethod
     def query(text, language):
         config = POSTGRESQL_CONFIGS.get(language, "simple")
-        return SearchQuery(text, config=config, search_type="plain")
+        glossary = expansions()
+        acronyms = [word for word in content_words(text) if glossary.get(word)]
+        if not acronyms:
+            return SearchQuery(text, config=config, search_type="plain")
+        others = " ".join(word for word in words(text) if word not in acronyms)
+        parts = [SearchQuery(others, config=config, search_type="plain")] if others else []
+        for acronym in acronyms:
+            expansion = " ".join(glossary[acronym])
+            parts.append(
+                SearchQuery(acronym, config=config, search_type="plain")
+                | SearchQuery(expansion, config=config, search_type="phrase")
+            )
+        return reduce(operator.and_, parts)
 
     def matching(self, documents, text, language):
         query = self.query(text, language)

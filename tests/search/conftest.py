@@ -1,13 +1,14 @@
-"""A small knowledge base, indexed once for the whole search package, on the backend under test.
+"""A small knowledge base, indexed once per test module, on the backend under test.
 
 By default the database backend answers. With SEARCH_URL set (CI does), the same
 tests run against that engine, under an index prefix of their own for the test
 session, removed at the end.
 
-The pages are built once, inside a transaction that stays open while the package
+The pages are built once, inside a transaction that stays open while the module
 runs and is rolled back after it: each test still runs in its own savepoint,
 but nobody pays for twenty pages and an index rebuild per test. Transactional
-tests (`transaction=True`) cannot use these fixtures.
+tests (`transaction=True`) cannot use these fixtures; they run last, after the
+module that built them has rolled it back.
 """
 
 import datetime
@@ -205,7 +206,7 @@ def engine_prefix():
         configured_engine.cache_clear()
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def indexed_corpus(django_db_setup, django_db_blocker, engine_prefix):
     """The pages above and one private forum document, indexed on the backend under test."""
     overrides = {"SEARCH_URL": ENGINE_URL, "SEARCH_INDEX_PREFIX": engine_prefix}

@@ -22,7 +22,7 @@ class Command(BaseCommand):
             raise CommandError(f"Moteur de recherche injoignable : {error}") from error
 
     def rebuild(self):
-        total = indexing.indexable_pages().count()
+        total = indexing.candidate_count()
         with tqdm(total=total, unit="doc", desc="Indexation", disable=not total) as bar:
             counts = indexing.rebuild(progress=bar.update)
         summary = ", ".join(f"{language} : {count}" for language, count in sorted(counts.items()))
@@ -51,6 +51,9 @@ class Command(BaseCommand):
             )
         if status["orphans"]:
             problems.append(f"index orphelins : {', '.join(status['orphans'])}")
+        if indexing.rebuild_pending():
+            pending -= 1
+            problems.append("une reconstruction est en attente (glossaire modifié)")
         if pending:
             problems.append(f"{pending} mise(s) à jour en attente")
         if problems:
@@ -60,5 +63,7 @@ class Command(BaseCommand):
     def sync(self):
         replayed = indexing.replay_pending()
         self.stdout.write(f"{replayed} mise(s) à jour en attente rejouée(s).")
+        if indexing.rebuild_pending():
+            self.rebuild()
         repaired = indexing.repair_drift()
         self.stdout.write(self.style.SUCCESS(f"{repaired} document(s) réparé(s)."))
