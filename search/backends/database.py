@@ -8,6 +8,7 @@ counts from the ORM over `IndexedTerm`.
 
 import difflib
 from collections import Counter, defaultdict
+from itertools import islice
 
 from django.conf import settings
 from django.db import transaction
@@ -44,6 +45,7 @@ COLUMN_FIELDS = {"doc_type", "status", "year", "locale"}
 # "Did you mean" looks for corrections among the words of this many titles and summaries.
 VOCABULARY_DOCUMENTS = 5000
 MAX_TAG_SUGGESTIONS = 3
+REBUILD_BATCH = 500
 
 
 def to_orm(expression):
@@ -67,6 +69,30 @@ def to_orm(expression):
 
 def restricted(documents, expression):
     return documents if expression is None else documents.filter(to_orm(expression))
+
+
+def columns_of(document):
+    """The IndexedDocument columns of a search document (all of it is kept in `data` too)."""
+    return {
+        "locale": document["locale"],
+        "doc_type": document["doc_type"],
+        "title": document["title"],
+        "summary": document["summary"],
+        "body": document["body"],
+        "published_at": parse_datetime(document["published_at"] or "") or None,
+        "year": document["year"],
+        "status": document["status"],
+        "rank_boost": document["rank_boost"],
+        "data": document,
+    }
+
+
+def terms_of(row, document):
+    return [
+        IndexedTerm(document=row, field=field, value=value)
+        for field in KEYWORD_FIELDS
+        for value in document.get(field) or []
+    ]
 
 
 def hit_of(row, marked):
@@ -98,26 +124,10 @@ class DatabaseBackend:
 
     def store(self, document):
         row, _ = IndexedDocument.objects.update_or_create(
-            key=document["key"],
-            defaults={
-                "locale": document["locale"],
-                "doc_type": document["doc_type"],
-                "title": document["title"],
-                "summary": document["summary"],
-                "body": document["body"],
-                "published_at": parse_datetime(document["published_at"] or "") or None,
-                "year": document["year"],
-                "status": document["status"],
-                "rank_boost": document["rank_boost"],
-                "data": document,
-            },
+            key=document["key"], defaults=columns_of(document)
         )
         row.terms.all().delete()
-        IndexedTerm.objects.bulk_create(
-            IndexedTerm(document=row, field=field, value=value)
-            for field in KEYWORD_FIELDS
-            for value in document.get(field) or []
-        )
+        IndexedTerm.objects.bulk_create(terms_of(row, document))
 
     # --- reading ---------------------------------------------------------------
 
@@ -248,14 +258,25 @@ class DatabaseBackend:
         IndexedDocument.objects.filter(key__in=list(keys)).delete()
 
     def rebuild(self, documents, progress=None):
+        """Replace every document, written by batches of rows rather than one at a time."""
         counts = {}
+        documents = iter(documents)
         with transaction.atomic():
             IndexedDocument.objects.all().delete()
-            for document in documents:
-                self.store(document)
-                counts[document["locale"]] = counts.get(document["locale"], 0) + 1
+            while batch := list(islice(documents, REBUILD_BATCH)):
+                rows = IndexedDocument.objects.bulk_create(
+                    IndexedDocument(key=document["key"], **columns_of(document))
+                    for document in batch
+                )
+                IndexedTerm.objects.bulk_create(
+                    term
+                    for row, document in zip(rows, batch, strict=True)
+                    for term in terms_of(row, document)
+                )
+                for document in batch:
+                    counts[document["locale"]] = counts.get(document["locale"], 0) + 1
                 if progress:
-                    progress(1)
+                    progress(len(batch))
         return counts
 
     def indexed_versions(self):
