@@ -1,0 +1,145 @@
+"""The figures of one backend on the benchmark corpus.
+
+Each figure goes through the code the site runs: `search_index rebuild` for the
+rebuild, `get_backend().search(SearchRequest(...))` (every facet, highlights,
+"did you mean") as the search page does, `autocomplete()` as the suggestions
+endpoint does, and a page published through Wagtail for publish → searchable.
+"""
+
+import io
+import math
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.core.management import call_command
+from tqdm import tqdm
+
+from bench.corpus import bench_parents
+from bench.vocabulary import TextGenerator, Vocabulary
+from search import indexing
+from search.backends import get_backend
+from search.extraction import page_key
+from search.query import DATE, RELEVANCE, SearchRequest
+
+WARM_UP = 20
+PUBLISH_TIMEOUT = 30.0
+POLL_INTERVAL = 0.05
+
+
+@dataclass
+class Latencies:
+    seconds: list
+
+    def percentile(self, share):
+        ordered = sorted(self.seconds)
+        return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
+
+    @property
+    def p50_ms(self):
+        return 1000 * self.percentile(0.5)
+
+    @property
+    def p95_ms(self):
+        return 1000 * self.percentile(0.95)
+
+    @property
+    def per_second(self):
+        return len(self.seconds) / sum(self.seconds)
+
+
+@dataclass
+class Figures:
+    backend: str
+    documents: int
+    rebuild_per_second: float
+    search: Latencies
+    autocomplete: Latencies
+    publish_seconds: float
+
+
+def measure(backend_name, queries, seed=0):
+    documents, rebuild_seconds = rebuild()
+    text = TextGenerator(Vocabulary.load(), seed=seed)
+    backend = get_backend()
+    searches = [search_request(text) for _ in range(queries)]
+    prefixes = [SearchRequest(text=prefix(text)) for _ in range(queries)]
+    for request in searches[: min(WARM_UP, queries // 5)]:
+        backend.search(request)
+    return Figures(
+        backend=backend_name,
+        documents=documents,
+        rebuild_per_second=documents / rebuild_seconds,
+        search=timed(backend.search, searches, "Recherches"),
+        autocomplete=timed(backend.autocomplete, prefixes, "Autocomplétion"),
+        publish_seconds=publish_to_searchable(backend, text),
+    )
+
+
+def rebuild():
+    """(documents, seconds) of `manage.py search_index rebuild`, alias swap included."""
+    documents = sum(indexing.expected_counts().values())
+    start = time.perf_counter()
+    call_command("search_index", "rebuild", stdout=io.StringIO())
+    return documents, time.perf_counter() - start
+
+
+def search_request(text):
+    """A query as visitors type them, often narrowed by a facet or two."""
+    vocabulary, chance = text.vocabulary, text.random.random
+    filters = {}
+    if chance() < 0.3:
+        filters["theme"] = (text.pick(vocabulary.themes)[0],)
+    if chance() < 0.2:
+        filters["region"] = (text.pick(vocabulary.regions)[0],)
+    if chance() < 0.1:
+        filters["type"] = (text.pick(["practice_sheet", "experiment", "training"]),)
+    if chance() < 0.1:
+        filters["year"] = (str(text.random.randint(2010, 2025)),)
+    return SearchRequest(
+        text=text.query(),
+        filters=filters,
+        sort=DATE if chance() < 0.1 else RELEVANCE,
+        page=2 if chance() < 0.1 else 1,
+    )
+
+
+def prefix(text):
+    """The first letters of what a visitor is typing: whole words, then part of the last one."""
+    typed = text.query() if text.random.random() < 0.5 else text.title()
+    return typed[: text.random.randint(3, min(max(len(typed), 3), 14))]
+
+
+def timed(operation, requests, label):
+    seconds = []
+    for request in tqdm(requests, desc=label, unit="req", leave=False):
+        start = time.perf_counter()
+        operation(request)
+        seconds.append(time.perf_counter() - start)
+    return Latencies(seconds)
+
+
+def publish_to_searchable(backend, text):
+    """Seconds from publishing a new sheet in Wagtail until a search finds it."""
+    from practices.models import PracticeSheetPage
+
+    marker = f"temoin{uuid.uuid4().hex[:12]}"
+    page = PracticeSheetPage(
+        title=f"{text.title()} {marker}",
+        slug=marker,
+        summary=text.summary(),
+        objectives=f"<p>{text.paragraph()}</p>",
+    )
+    bench_parents()["sheet"].add_child(instance=page)
+    revision = page.save_revision()
+    start = time.perf_counter()
+    revision.publish()
+    wanted = page_key(page.pk)
+    try:
+        while time.perf_counter() - start < PUBLISH_TIMEOUT:
+            if any(hit.key == wanted for hit in backend.search(SearchRequest(text=marker)).hits):
+                return time.perf_counter() - start
+            time.sleep(POLL_INTERVAL)
+        return math.inf
+    finally:
+        page.delete()
