@@ -1,7 +1,8 @@
 """Bodies of the search, autocomplete and related-content requests, built with the DSL.
 
-One search request answers a whole results page: hits, every facet, highlights
-and the "did you mean" suggestion. Facets use `post_filter` and filtered
+One search request answers a whole results page: hits, every facet and
+highlights; the "did you mean" suggestion, costly, is a second request made
+only when the words find little. Facets use `post_filter` and filtered
 aggregations, so the counts of a facet ignore its own selection (choosing a
 theme still shows how many results the other themes would give) but follow
 every other one. Language and visibility filter the query itself, so nothing a
@@ -19,7 +20,7 @@ from search.query import FILTERS, MARK_END, MARK_START
 STEMMED_FIELDS = ["title^4", "summary^2", "body", "tags.text^3"]
 EXACT_FIELDS = ["title.exact^6", "summary.exact^3", "body.exact"]
 # Word pairs and triples: documents holding the visitor's words side by side rank higher.
-SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^2", "body.shingles"]
+SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^2"]
 # Up to two words, all are required; beyond, all but one.
 WORDS_REQUIRED = "2<-1"
 # No typo tolerance under five letters (acronyms: IME is not IEM), one typo up
@@ -33,7 +34,10 @@ PLACE_BOOST = 1.0
 RECENCY = {"origin": "now", "scale": "730d", "offset": "90d", "decay": 0.5}
 RECENCY_WEIGHT = 0.2
 # Folded, unstemmed words with their neighbours: what "did you mean" corrects towards.
-SUGGESTION_FIELDS = {"title_suggestion": "title.shingles", "body_suggestion": "body.shingles"}
+SUGGESTION_FIELDS = {
+    "title_suggestion": "title.shingles",
+    "summary_suggestion": "summary.shingles",
+}
 TEXT_FIELDS = ["title", "summary", "body", "tags.text"]
 BODY_FRAGMENT_SIZE = 220
 
@@ -196,9 +200,14 @@ def search_body(request, territories):
     if request.ranked_by_date:
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
     if request.text:
-        search = add_highlight(add_suggestions(search, request))
+        search = add_highlight(search)
     search = search.source(excludes=["body"])
     return search[request.offset : request.offset + request.page_size]
+
+
+def suggestions_body(request):
+    """Corrections of the words: asked apart, only when they find little ("did you mean")."""
+    return add_suggestions(Search(), request)[:0]
 
 
 def documents_body(request, keys):

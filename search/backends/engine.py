@@ -22,6 +22,7 @@ from search.engine_queries import (
     documents_body,
     related_body,
     search_body,
+    suggestions_body,
 )
 from search.filters import Territories
 from search.glossary import current_terms
@@ -275,9 +276,14 @@ class EngineBackend:
             hits=[hit_of(hit) for hit in response],
             total=total,
             facets=facets_of(response.to_dict()["aggregations"], request),
-            did_you_mean=suggestion_of(response, request) if total < SUGGEST_BELOW else None,
+            did_you_mean=self.did_you_mean(request) if total < SUGGEST_BELOW else None,
             promoted=self.promoted(request),
         )
+
+    def did_you_mean(self, request):
+        if not request.text:
+            return None
+        return suggestion_of(self.run(request.language, suggestions_body(request)), request)
 
     def promoted(self, request):
         keys = PromotedResult.keys_for(request.text, request.language)
