@@ -6,12 +6,12 @@ sent, oldest first, and struck off once the engine has it. When the engine
 cannot be reached the keys simply stay there, to be sent with the next update
 or by `manage.py search_index sync`: an unreachable engine never loses an edit.
 
-One pending operation is not a document: `REBUILD_KEY` asks for the whole
-index to be rebuilt, when the glossary changes (an engine's synonyms are
-settings of its index). It stays queued until a rebuild succeeds, so an
-unreachable engine never loses it either. While it is queued, sent keys stay
-queued too: the index they reach is about to be replaced, and the rebuild
-sends them again to the new one.
+One pending operation is not a document: `REBUILD_KEY` says the whole index
+is to be rebuilt. A glossary edit asks for it (an engine's synonyms are
+settings of its index) and every rebuild writes it while it runs. It stays
+queued until a rebuild succeeds, so an unreachable engine never loses it
+either. While it is queued, sent keys stay queued too: the index they reach is
+about to be replaced, and the rebuild sends them again to the new one.
 """
 
 import logging

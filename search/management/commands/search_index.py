@@ -53,7 +53,7 @@ class Command(BaseCommand):
             problems.append(f"index orphelins : {', '.join(status['orphans'])}")
         if indexing.rebuild_pending():
             pending -= 1
-            problems.append("une reconstruction est en attente (glossaire modifié)")
+            problems.append("une reconstruction de l’index est en attente")
         if pending:
             problems.append(f"{pending} mise(s) à jour en attente")
         if problems:
