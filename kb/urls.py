@@ -3,13 +3,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views as kb_views
+from kb.api import api_router
+from kb.sitemaps import PublicPagesSitemap, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
     path("inscriptions/", include("practices.urls")),
     path("espaces/", include("forums.urls")),
+    path("flux/", include("kb.feed_urls")),
+    path("donnees-ouvertes/", include("practices.open_data_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

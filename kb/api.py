@@ -1,0 +1,277 @@
+"""Read-only JSON API (Wagtail API v2) of the published, public content.
+
+Every list, detail, search and tree filter (`child_of`, `descendant_of`...)
+starts from `kb.publication.public_pages()`, whoever asks: a signed-in editor
+gets the same answers as anyone, so that nothing private is ever cached or
+re-published from here. Documents of a collection under a view restriction
+are never listed.
+
+Besides Wagtail's own filters (`type`, `locale`, `child_of`, `search`, a
+field's name...), three filters read the taxonomy: `theme=<slug>`,
+`territory=region:<INSEE code>` or `territory=departement:<INSEE code>`, and
+`tag=<name>`. A value that names nothing answers 400 with the reason.
+"""
+
+from django.conf import settings
+from django.db.models import Case, Q, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api import APIField
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Site
+
+from kb.models import Department, Region, Theme
+from kb.publication import public_pages
+from practices.kinds import sessions_of
+from practices.models import (
+    ConcernedEstablishment,
+    ExperimentIndicator,
+    ExperimentPage,
+    PracticeLead,
+    PracticeMilestone,
+    PracticeSheetIndicator,
+    PracticeSheetPage,
+    TrainingOfferPage,
+)
+
+
+def slugs():
+    return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+
+
+class UpcomingSessionsField(serializers.Field):
+    """A training's coming sessions, shared by all the translations of its offer."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, offer):
+        sessions = sessions_of([offer.translation_key]).filter(starts_at__gte=timezone.now())
+        return [
+            {
+                "starts_at": serializers.DateTimeField().to_representation(session.starts_at),
+                "ends_at": serializers.DateTimeField().to_representation(session.ends_at),
+                "place": session.place,
+                "seats_left": session.seats_left,
+            }
+            for session in sessions
+        ]
+
+
+# Contact names and e-mail addresses stay on the page: they are personal data,
+# not data to re-publish.
+CAPITALISED_FIELDS = [
+    "summary",
+    APIField("themes", serializer=slugs()),
+    APIField("audiences", serializer=slugs()),
+    APIField("establishment_types", serializer=slugs()),
+    APIField("territories", serializer=serializers.ListField(source="territory_codes")),
+    "tags",
+    "contact_organisation",
+    "licence",
+    "licence_url",
+    "last_reviewed",
+]
+INDICATOR_FIELDS = ["name", "unit", "baseline", "target", "latest_value", "latest_value_date"]
+
+# What the API shows of each type, beyond id, type and title. Inline children are
+# listed here too: the API shows of them only what is named.
+API_FIELDS = {
+    PracticeSheetPage: [
+        *CAPITALISED_FIELDS,
+        "status",
+        "context",
+        "objectives",
+        "implementation_delay",
+        "start_date",
+        "participants",
+        "steps",
+        "resources",
+        "deliverables",
+        "calendar",
+        "leads",
+        "milestones",
+        "indicators",
+        "establishments",
+    ],
+    ExperimentPage: [
+        *CAPITALISED_FIELDS,
+        "kind",
+        "age_min",
+        "age_max",
+        "sex",
+        "situations",
+        "period_start",
+        "period_end",
+        "partners",
+        "description",
+        "positive_results",
+        "difficulties",
+        "success_factors",
+        "pitfalls",
+        "organisation_model",
+        "staff",
+        "staff_fte",
+        "annual_budget",
+        "funding",
+        "evaluation_method",
+        "evaluation_results",
+        "indicators",
+    ],
+    TrainingOfferPage: [
+        *CAPITALISED_FIELDS,
+        "host",
+        "target_professions",
+        "topics",
+        APIField("upcoming_sessions", serializer=UpcomingSessionsField()),
+    ],
+    PracticeLead: ["level", "organisation", "role"],
+    PracticeMilestone: ["date", "label"],
+    PracticeSheetIndicator: INDICATOR_FIELDS,
+    ExperimentIndicator: INDICATOR_FIELDS,
+    ConcernedEstablishment: ["finess", "name"],
+}
+# How many best matches of `?search=` are kept before the public filters apply.
+SEARCH_CANDIDATES = 1000
+PAGE_TYPES = [model for model in API_FIELDS if hasattr(model, "get_url")]
+
+
+def related_to_any(relation, condition):
+    """Pages of any API page type whose `relation` meets `condition`, as one Q."""
+    matches = Q(pk__in=[])
+    for model in PAGE_TYPES:
+        if any(field.name == relation for field in model._meta.get_fields()):
+            matches |= Q(pk__in=model.objects.filter(condition).values("pk"))
+    return matches
+
+
+class ThemeFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if "theme" not in request.GET:
+            return queryset
+        slug = request.GET["theme"]
+        theme = Theme.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
+        if not theme.exists():
+            known = Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            raise BadRequestError(
+                _("Thème inconnu « %(slug)s ». Thèmes connus : %(known)s.")
+                % {"slug": slug, "known": ", ".join(known.values_list("slug", flat=True))}
+            )
+        return queryset.filter(related_to_any("themes", Q(themes__in=theme)))
+
+
+class TerritoryFilter(BaseFilterBackend):
+    """`region:<code>` finds what was described by région or by one of its départements."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "territory" not in request.GET:
+            return queryset
+        value = request.GET["territory"]
+        kind, _sep, code = value.partition(":")
+        if kind == "region" and Region.objects.filter(code=code).exists():
+            condition = Q(regions__code=code) | Q(departments__region__code=code)
+            return queryset.filter(related_to_any("regions", condition))
+        if kind == "departement" and Department.objects.filter(code=code).exists():
+            return queryset.filter(related_to_any("departments", Q(departments__code=code)))
+        raise BadRequestError(
+            _(
+                "Territoire inconnu « %(value)s ». Écrivez region:<code INSEE> "
+                "(ex. region:76) ou departement:<code INSEE> (ex. departement:34)."
+            )
+            % {"value": value}
+        )
+
+
+class TagFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if "tag" not in request.GET:
+            return queryset
+        tag = request.GET["tag"]
+        return queryset.filter(
+            related_to_any("tags", Q(tags__name__iexact=tag) | Q(tags__slug=tag))
+        )
+
+
+class KnownLocaleFilter(LocaleFilter):
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and not Locale.objects.filter(language_code=code).exists():
+            known = ", ".join(Locale.objects.values_list("language_code", flat=True))
+            raise BadRequestError(
+                _("Langue inconnue « %(code)s ». Langues : %(known)s.")
+                % {"code": code, "known": known}
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
+class RankedSearchFilter(SearchFilter):
+    """`?search=` over the live pages, keeping those of the filtered set, best first.
+
+    Wagtail's search backend only filters on indexed fields, and neither the
+    alias mark nor the taxonomy filters are: the words are searched among live
+    pages, and the filtered public set decides which of them are shown.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        candidates = super().filter_queryset(request, queryset.model.objects.live(), view)
+        ranked_ids = [page.pk for page in candidates[:SEARCH_CANDIDATES]]
+        found = queryset.filter(pk__in=ranked_ids)
+        if "order" in request.GET:
+            return found
+        rank = Case(*(When(pk=pk, then=position) for position, pk in enumerate(ranked_ids)))
+        return found.order_by(rank) if ranked_ids else found
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [
+        {LocaleFilter: KnownLocaleFilter, SearchFilter: RankedSearchFilter}.get(backend, backend)
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+    # The search must come last: its results cannot be filtered further.
+    filter_backends[-1:-1] = [ThemeFilter, TerritoryFilter, TagFilter]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["theme", "territory", "tag"]
+    )
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return super().get_body_fields(model) + cls._convert_api_fields(API_FIELDS.get(model, []))
+
+    def get_base_queryset(self):
+        """The public pages of the site's tree in every language."""
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return public_pages().none()
+        roots = Q()
+        for root in [site.root_page, *site.root_page.get_translations()]:
+            roots |= Q(path__startswith=root.path)
+        return public_pages().filter(roots)
+
+
+def restricted_collections():
+    """Collections under a view restriction, and everything below them."""
+    paths = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection")
+    ).values_list("path", flat=True)
+    below = Q(pk__in=[])
+    for path in paths:
+        below |= Q(path__startswith=path)
+    return Collection.objects.filter(below)
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collections()).order_by("id")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
