@@ -1,0 +1,66 @@
+"""sitemap.xml and robots.txt, as a search engine reads them.
+
+That drafts, private pages and aliases stay out is asserted, with every other
+public channel, in test_public_channels_privacy.py.
+"""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_urls(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    urlset = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            "lastmod": url.findtext(f"{SITEMAP}lastmod"),
+            "alternates": {
+                link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+            },
+        }
+        for url in urlset.findall(f"{SITEMAP}url")
+    }
+
+
+@pytest.fixture
+def about(make_page):
+    return make_page(slug="a-propos-du-site", title="À propos", english=("about-site", "About"))
+
+
+def test_sitemap_lists_the_pages_of_both_languages(client, about):
+    urls = sitemap_urls(client)
+
+    assert "http://localhost/a-propos-du-site/" in urls
+    assert "http://localhost/en/about-site/" in urls
+    assert urls["http://localhost/a-propos-du-site/"]["lastmod"]
+
+
+def test_translations_name_each_other_with_hreflang(client, about):
+    urls = sitemap_urls(client)
+
+    expected = {"fr": "http://localhost/a-propos-du-site/", "en": "http://localhost/en/about-site/"}
+    assert urls["http://localhost/a-propos-du-site/"]["alternates"] == expected
+    assert urls["http://localhost/en/about-site/"]["alternates"] == expected
+
+
+def test_a_draft_translation_is_no_alternate(client, make_page):
+    make_page(slug="mentions", title="Mentions", english=("notice", "Notice"), english_live=False)
+
+    urls = sitemap_urls(client)
+
+    assert "http://localhost/en/notice/" not in urls
+    assert urls["http://localhost/mentions/"]["alternates"] == {}
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
