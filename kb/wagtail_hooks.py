@@ -1,8 +1,12 @@
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kb.models import Audience, Department, EstablishmentType, Region, Theme
+from kb.models.easy_read import MAX_WORDS_PER_SENTENCE, EasyReadMixin, long_sentences
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -60,3 +64,22 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_long_easy_read_sentences(request, page):
+    """FALC asks for short sentences: the editor is told, the page is saved all the same."""
+    if not isinstance(page, EasyReadMixin):
+        return
+    found = long_sentences(page.easy_read_body)
+    if found:
+        messages.warning(
+            request,
+            ngettext(
+                "Version facile à lire : %(count)d phrase dépasse %(limit)d mots. « %(first)s »",
+                "Version facile à lire : %(count)d phrases dépassent %(limit)d mots. « %(first)s »",
+                len(found),
+            )
+            % {"count": len(found), "limit": MAX_WORDS_PER_SENTENCE, "first": found[0]},
+        )

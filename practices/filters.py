@@ -164,6 +164,15 @@ def year_filter(kinds, listed_pks):
     return Filter("year", _("Année"), choices, _("Toutes les années"))
 
 
+def with_easy_read(kind):
+    return Q(has_easy_read=True)
+
+
+def easy_read_filter():
+    choices = [Choice("oui", _("Version facile à lire disponible"), with_easy_read)]
+    return Filter("facile", _("Facile à lire et à comprendre (FALC)"), choices, multiple=True)
+
+
 def type_filter(kinds):
     choices = [Choice(kind, kind_label(kind), of_kind(kind)) for kind in kinds]
     return Filter("type", _("Type de contenu"), choices, multiple=True)

@@ -19,6 +19,7 @@ from wagtail.models import Page
 from kb.models import Audience, EstablishmentType, Theme
 from practices.filters import (
     apply_request,
+    easy_read_filter,
     status_filter,
     tag_filter,
     term_filter,
@@ -185,6 +186,7 @@ def listing_context(request, page):
         tag_filter(kinds, listed_pks),
         *([status_filter()] if "sheet" in kinds else []),
         year_filter(kinds, listed_pks),
+        easy_read_filter(),
     ]
     conditions, applied = apply_request(request, filters)
 

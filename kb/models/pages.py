@@ -1,11 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from kb.blocks import BodyBlock
+
+from .easy_read import EasyReadMixin
 
 LATEST_PUBLICATIONS_COUNT = 6
 
@@ -74,13 +76,21 @@ class HomePage(Page):
         )
 
 
-class ContentPage(Page):
+class ContentPage(EasyReadMixin, Page):
     """A plain editorial page: about, legal notice, accessibility statement..."""
 
     intro = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            EasyReadMixin.easy_read_tab(),
+            ObjectList(Page.promote_panels, heading=_("Promotion")),
+            ObjectList(Page.settings_panels, heading=_("Paramètres")),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

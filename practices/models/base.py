@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from kb.models.easy_read import EasyReadMixin
 from kb.models.taxonomy import territory_codes
 
 
@@ -43,7 +44,7 @@ LICENCE_URLS = {
 }
 
 
-class CapitalisedPage(Page):
+class CapitalisedPage(EasyReadMixin, Page):
     summary = models.TextField(
         _("résumé"),
         max_length=600,

@@ -136,6 +136,7 @@ class ExperimentPage(CapitalisedPage):
                 ],
                 heading=_("Documents et contact"),
             ),
+            CapitalisedPage.easy_read_tab(),
             ObjectList(CapitalisedPage.promote_panels, heading=_("Référencement")),
             ObjectList(CapitalisedPage.settings_panels, heading=_("Paramètres")),
         ]

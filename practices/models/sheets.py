@@ -102,6 +102,7 @@ class PracticeSheetPage(CapitalisedPage):
             ObjectList(content_panels, heading=_("Fiche")),
             ObjectList(classification_panels, heading=_("Classement")),
             ObjectList(resources_panels, heading=_("Documents et contact")),
+            CapitalisedPage.easy_read_tab(),
             ObjectList(CapitalisedPage.promote_panels, heading=_("Référencement")),
             ObjectList(CapitalisedPage.settings_panels, heading=_("Paramètres")),
         ]

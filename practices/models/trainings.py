@@ -54,6 +54,7 @@ class TrainingOfferPage(CapitalisedPage):
             ObjectList(content_panels, heading=_("Formation")),
             ObjectList(CapitalisedPage.classification_panels, heading=_("Classement")),
             ObjectList(CapitalisedPage.contact_panels, heading=_("Contact")),
+            CapitalisedPage.easy_read_tab(),
             ObjectList(CapitalisedPage.promote_panels, heading=_("Référencement")),
             ObjectList(CapitalisedPage.settings_panels, heading=_("Paramètres")),
         ]
