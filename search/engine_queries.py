@@ -1,8 +1,10 @@
 """Bodies of the search, autocomplete and related-content requests, built with the DSL.
 
 One search request answers a whole results page: hits, every facet and
-highlights; the "did you mean" suggestion, costly, is a second request made
-only when the words find little. Facets use `post_filter` and filtered
+highlights. Typo tolerance and the "did you mean" suggestion are costly on a
+big index (a fuzzy word expands to many terms in every field): the first
+request takes the words as typed, stemmed or not, and a second, tolerant one
+is made only when they find little. Facets use `post_filter` and filtered
 aggregations, so the counts of a facet ignore its own selection (choosing a
 theme still shows how many results the other themes would give) but follow
 every other one. Language and visibility filter the query itself, so nothing a
@@ -55,22 +57,26 @@ def to_q(expression):
     raise TypeError(f"Unknown filter expression {expression!r}")
 
 
-def words_found(text):
-    """The words found in any field (exactly or stemmed), or in one field with typos.
+def words_found(text, tolerant):
+    """The words found in any field (exactly or stemmed), or, if `tolerant`, in one field
+    with typos.
 
     Two words must both be found; of three or more, one may be missing, so that
     "répit jeunes adultes" still finds the pages on temporary care for young adults.
     """
+    as_typed = Q(
+        "multi_match",
+        query=text,
+        type="cross_fields",
+        fields=STEMMED_FIELDS,
+        minimum_should_match=WORDS_REQUIRED,
+    )
+    if not tolerant:
+        return as_typed
     return Q(
         "bool",
         should=[
-            Q(
-                "multi_match",
-                query=text,
-                type="cross_fields",
-                fields=STEMMED_FIELDS,
-                minimum_should_match=WORDS_REQUIRED,
-            ),
+            as_typed,
             Q(
                 "multi_match",
                 query=text,
@@ -86,24 +92,24 @@ def words_found(text):
     )
 
 
-def place_found(place):
+def place_found(place, tolerant):
     """A territory named in the words: the name is in the text, or the territory is the page's."""
     return Q(
         "bool",
         should=[
-            words_found(place.name),
+            words_found(place.name, tolerant),
             Q("constant_score", filter=to_q(place.pages), boost=PLACE_BOOST),
         ],
         minimum_should_match=1,
     )
 
 
-def text_query(request, territories):
+def text_query(request, territories, tolerant):
     """Every word found, territory names also by the pages of their territory; exact words up."""
     other_words, places = request.places(territories)
-    found = [place_found(place) for place in places]
+    found = [place_found(place, tolerant) for place in places]
     if other_words:
-        found.append(words_found(other_words))
+        found.append(words_found(other_words, tolerant))
     boosts = [
         Q("multi_match", query=request.text, type="best_fields", fields=EXACT_FIELDS),
         Q("multi_match", query=request.text, type="best_fields", fields=SHINGLE_FIELDS),
@@ -136,13 +142,37 @@ def facet_values_aggregation(spec):
 
 
 def add_facets(search, expressions):
-    for name, spec in FILTERS.items():
-        others = combined(expressions, leave_out=name)
-        facet = search.aggs.bucket(
-            name, A("filter", filter=to_q(others) if others else Q("match_all"))
-        )
-        facet.bucket("values", facet_values_aggregation(spec))
+    """One terms aggregation per facet, grouped under the filter of the other choices.
+
+    Every facet the visitor has not chosen from counts under the same filter (all the
+    choices), so they share one filter bucket, or none at all when nothing is chosen:
+    on a big index a filter bucket around each facet costs as much as its counting.
+    """
+    groups = {}
+    for name in FILTERS:
+        groups.setdefault(combined(expressions, leave_out=name), []).append(name)
+    for others, names in groups.items():
+        parent = search.aggs
+        if others is not None:
+            parent = search.aggs.bucket(f"among_{'_'.join(names)}", "filter", filter=to_q(others))
+        for name in names:
+            parent.bucket(name, facet_values_aggregation(FILTERS[name]))
     return search
+
+
+def facet_buckets(aggregations):
+    """{facet name: its buckets}, whether counted at the top or inside a group's filter."""
+    found = {}
+    for name, aggregation in aggregations.items():
+        if "buckets" in aggregation:
+            found[name] = aggregation["buckets"]
+        else:
+            found.update(
+                (inner_name, inner["buckets"])
+                for inner_name, inner in aggregation.items()
+                if isinstance(inner, dict) and "buckets" in inner
+            )
+    return found
 
 
 def add_highlight(search):
@@ -186,12 +216,12 @@ def add_suggestions(search, request):
     return search
 
 
-def search_body(request, territories):
-    """The body of one results page for `request`."""
+def search_body(request, territories, tolerant=False):
+    """The body of one results page for `request`; `tolerant` of typos when asked."""
     expressions = request.filter_expressions()
     search = Search().extra(track_total_hits=True)
     if request.text:
-        search = search.query(scored(text_query(request, territories)))
+        search = search.query(scored(text_query(request, territories, tolerant)))
     search = search.filter(to_q(request.base_filter()))
     chosen = combined(expressions)
     if chosen is not None:

@@ -20,6 +20,7 @@ from search.documents import index_mapping
 from search.engine_queries import (
     autocomplete_body,
     documents_body,
+    facet_buckets,
     related_body,
     search_body,
     suggestions_body,
@@ -51,6 +52,9 @@ REBUILD_BULK_TIMEOUT = 120
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": "request"}
 MAX_TAG_SUGGESTIONS = 3
+# Words as typed that find less than a results page are asked again with typos
+# tolerated; most searches find enough and never pay for the fuzzy expansion.
+TOLERATE_TYPOS_BELOW = 10
 
 
 def alias_name(language):
@@ -91,11 +95,9 @@ def hit_of(hit):
 
 def facets_of(aggregations, request):
     facets = {}
+    buckets = facet_buckets(aggregations)
     for name, spec in FILTERS.items():
-        counts = {
-            spec.chosen(str(bucket["key"])): bucket["doc_count"]
-            for bucket in aggregations[name]["values"]["buckets"]
-        }
+        counts = {spec.chosen(str(bucket["key"])): bucket["doc_count"] for bucket in buckets[name]}
         facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
     return facets
 
@@ -265,12 +267,17 @@ class EngineBackend:
 
     def search(self, request):
         territories = Territories.load(request.language)
+        tolerant = False
         response = self.run(request.language, search_body(request, territories))
         total = response.hits.total.value
+        if request.text and total < TOLERATE_TYPOS_BELOW:
+            tolerant = True
+            response = self.run(request.language, search_body(request, territories, tolerant))
+            total = response.hits.total.value
         if request.page > last_page(total, request.page_size):
             # Past the last page: show the last one rather than an empty page.
             request = request.with_page(last_page(total, request.page_size))
-            response = self.run(request.language, search_body(request, territories))
+            response = self.run(request.language, search_body(request, territories, tolerant))
         return SearchResults(
             request=request,
             hits=[hit_of(hit) for hit in response],
