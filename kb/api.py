@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
+from taggit.models import Tag
 from wagtail.api import APIField
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -43,6 +44,15 @@ from practices.models import (
 
 def slugs():
     return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+
+
+def inline(model, names):
+    """The inline rows of a page (leads, milestones...) with the named fields of each."""
+    meta = type("Meta", (), {"model": model, "fields": names})
+    serializer = type(
+        f"{model.__name__}APISerializer", (serializers.ModelSerializer,), {"Meta": meta}
+    )
+    return serializer(many=True, read_only=True)
 
 
 class UpcomingSessionsField(serializers.Field):
@@ -80,8 +90,7 @@ CAPITALISED_FIELDS = [
 ]
 INDICATOR_FIELDS = ["name", "unit", "baseline", "target", "latest_value", "latest_value_date"]
 
-# What the API shows of each type, beyond id, type and title. Inline children are
-# listed here too: the API shows of them only what is named.
+# What the API shows of each page type, beyond id, type and title.
 API_FIELDS = {
     PracticeSheetPage: [
         *CAPITALISED_FIELDS,
@@ -95,10 +104,10 @@ API_FIELDS = {
         "resources",
         "deliverables",
         "calendar",
-        "leads",
-        "milestones",
-        "indicators",
-        "establishments",
+        APIField("leads", serializer=inline(PracticeLead, ["level", "organisation", "role"])),
+        APIField("milestones", serializer=inline(PracticeMilestone, ["date", "label"])),
+        APIField("indicators", serializer=inline(PracticeSheetIndicator, INDICATOR_FIELDS)),
+        APIField("establishments", serializer=inline(ConcernedEstablishment, ["finess", "name"])),
     ],
     ExperimentPage: [
         *CAPITALISED_FIELDS,
@@ -122,7 +131,7 @@ API_FIELDS = {
         "funding",
         "evaluation_method",
         "evaluation_results",
-        "indicators",
+        APIField("indicators", serializer=inline(ExperimentIndicator, INDICATOR_FIELDS)),
     ],
     TrainingOfferPage: [
         *CAPITALISED_FIELDS,
@@ -131,15 +140,10 @@ API_FIELDS = {
         "topics",
         APIField("upcoming_sessions", serializer=UpcomingSessionsField()),
     ],
-    PracticeLead: ["level", "organisation", "role"],
-    PracticeMilestone: ["date", "label"],
-    PracticeSheetIndicator: INDICATOR_FIELDS,
-    ExperimentIndicator: INDICATOR_FIELDS,
-    ConcernedEstablishment: ["finess", "name"],
 }
 # How many best matches of `?search=` are kept before the public filters apply.
 SEARCH_CANDIDATES = 1000
-PAGE_TYPES = [model for model in API_FIELDS if hasattr(model, "get_url")]
+PAGE_TYPES = list(API_FIELDS)
 
 
 def related_to_any(relation, condition):
@@ -193,9 +197,9 @@ class TagFilter(BaseFilterBackend):
         if "tag" not in request.GET:
             return queryset
         tag = request.GET["tag"]
-        return queryset.filter(
-            related_to_any("tags", Q(tags__name__iexact=tag) | Q(tags__slug=tag))
-        )
+        # By slug as well: SQLite compares only ASCII letters without case.
+        condition = Q(tags__name__iexact=tag) | Q(tags__slug=Tag().slugify(tag))
+        return queryset.filter(related_to_any("tags", condition))
 
 
 class KnownLocaleFilter(LocaleFilter):
