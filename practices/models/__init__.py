@@ -5,6 +5,7 @@ from .indexes import (
     PracticesIndexPage,
     TrainingOfferIndexPage,
 )
+from .measurements import IndicatorMeasurement
 from .sheets import (
     ConcernedEstablishment,
     PracticeLead,
@@ -23,6 +24,7 @@ __all__ = [
     "ExperimentIndicator",
     "ExperimentPage",
     "ExperimentTag",
+    "IndicatorMeasurement",
     "PracticeLead",
     "PracticeMilestone",
     "PracticeSheetDocument",
