@@ -5,7 +5,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kb.models import Audience, Department, EstablishmentType, Region, Theme
+from kb.models import (
+    Audience,
+    Department,
+    DocumentClassification,
+    EstablishmentType,
+    Region,
+    Theme,
+)
 from kb.models.easy_read import MAX_WORDS_PER_SENTENCE, EasyReadMixin, long_sentences
 
 
@@ -64,6 +71,21 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class DocumentClassificationViewSet(SnippetViewSet):
+    """Themes and year of the documents, for the filters of the document library."""
+
+    model = DocumentClassification
+    icon = "doc-full"
+    menu_label = _("Classement des documents")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["document", "year", "listed"]
+    list_filter = ["listed"]
+
+
+register_snippet(DocumentClassificationViewSet)
 
 
 @hooks.register("after_create_page")

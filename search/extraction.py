@@ -19,7 +19,7 @@ from django.db.models import Min
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from kb.models import ContentPage
+from kb.models import ContentPage, SeminarPage
 from kb.models.taxonomy import territory_codes
 from practices.models import (
     ExperimentPage,
@@ -36,6 +36,7 @@ DOC_TYPES = {
     ExperimentPage: "experiment",
     TrainingOfferPage: "training",
     ContentPage: "content",
+    SeminarPage: "seminar",
 }
 
 # Keys of StreamField data that are settings, not words a reader would search.

@@ -1,5 +1,7 @@
+from .library import DocumentClassification, DocumentLibraryPage
 from .pages import ContentPage, HomePage
 from .profiles import Profile
+from .seminars import SeminarIndexPage, SeminarPage, SeminarPageTag, SeminarSession
 from .settings import FooterSettings
 from .taxonomy import Audience, Department, EstablishmentType, Region, Theme
 
@@ -7,10 +9,16 @@ __all__ = [
     "Audience",
     "ContentPage",
     "Department",
+    "DocumentClassification",
+    "DocumentLibraryPage",
     "EstablishmentType",
     "FooterSettings",
     "HomePage",
     "Profile",
     "Region",
+    "SeminarIndexPage",
+    "SeminarPage",
+    "SeminarPageTag",
+    "SeminarSession",
     "Theme",
 ]
