@@ -69,7 +69,9 @@ def published(practices_fr):
 
 
 def export_to(tmp_path, output_format):
-    call_command("export_open_data", format=output_format, output=str(tmp_path), stdout=io.StringIO())
+    call_command(
+        "export_open_data", format=output_format, output=str(tmp_path), stdout=io.StringIO()
+    )
     return tmp_path
 
 
