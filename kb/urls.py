@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("espaces/", include("forums.urls")),
     path("flux/", include("kb.feed_urls")),
     path("donnees-ouvertes/", include("practices.open_data_urls")),
+    path("observatoire/", include("practices.observatory.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

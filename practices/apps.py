@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Pratiques capitalisées")
+
+    def ready(self):
+        # The observatory's figures follow publications and indicator readings.
+        from practices.observatory import measurements  # noqa: F401

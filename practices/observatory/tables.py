@@ -1,0 +1,153 @@
+"""The dashboard's figures as tables: one definition serves the page, its charts and the CSV.
+
+A withheld figure (fewer than five people) is None, shown « moins de 5 » and
+left empty in the CSV.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from kb.models import Region, Theme
+from practices.listing import localized_terms
+from practices.models import PracticeSheetPage
+from practices.observatory import aggregates
+from practices.observatory.charts import bar_chart
+
+
+@dataclass
+class Table:
+    slug: str
+    caption: str
+    headers: list[str]
+    rows: list[list]
+    chart: object = None
+    notes: list[str] = field(default_factory=list)
+
+
+def shown(value, decimals=0):
+    if value is None:
+        return None
+    return number_format(round(float(value), decimals), decimals)
+
+
+def funnel_table(selection):
+    rows = aggregates.status_funnel(selection)
+    return Table(
+        "avancement",
+        _("Fiches action par état d’avancement"),
+        [_("État"), _("Fiches à cet état"), _("Fiches ayant atteint cet état")],
+        [[capfirst(row["label"]), row["count"], row["reached"]] for row in rows],
+        chart=bar_chart(
+            [(capfirst(row["label"]), row["reached"], str(row["reached"])) for row in rows]
+        ),
+    )
+
+
+def rollup_table(selection, dimension, caption, labels):
+    rollups = aggregates.indicator_rollups(selection, dimension, labels)
+    rows = [
+        [
+            row.label,
+            row.unit or _("sans unité"),
+            row.indicators,
+            shown(row.shown_baseline, 1),
+            shown(row.shown_latest, 1),
+            shown(row.shown_target, 1),
+            row.progress_percent,
+        ]
+        for row in rollups
+    ]
+    chart_rows = [
+        (f"{row.label} ({row.unit or '—'})", row.progress_percent, f"{row.progress_percent} %")
+        for row in rollups
+        if row.progress_percent is not None
+    ]
+    return Table(
+        f"indicateurs-{dimension}",
+        caption,
+        [
+            _("Groupe"),
+            _("Unité"),
+            _("Indicateurs"),
+            _("Départ"),
+            _("Dernière valeur"),
+            _("Cible"),
+            _("Progression vers la cible (%)"),
+        ],
+        rows,
+        chart=bar_chart(chart_rows[:12]) if chart_rows else None,
+        notes=[
+            _(
+                "Les indicateurs d’unités différentes restent sur des lignes séparées. Les valeurs "
+                "en pourcentage sont des moyennes, les autres des sommes, sur les indicateurs qui "
+                "ont un départ, une cible et une dernière valeur."
+            )
+        ],
+    )
+
+
+def years_table(selection):
+    rows = aggregates.yearly_progress(selection)
+    return Table(
+        "releves-annuels",
+        _("Relevés d’indicateurs par année"),
+        [_("Année"), _("Relevés"), _("Progression moyenne vers la cible (%)")],
+        [[row["year"], row["readings"], row["percent"]] for row in rows],
+        chart=bar_chart([(row["year"], row["percent"], f"{row['percent']} %") for row in rows]),
+    )
+
+
+def training_table(locale):
+    rows = aggregates.training_years(locale)
+    return Table(
+        "formations",
+        _("Formations croisées réalisées par année"),
+        [_("Année"), _("Sessions"), _("Structures d’accueil"), _("Places"), _("Participants")],
+        [
+            [row["year"], row["sessions"], row["hosts"], row["seats"], row["participants"]]
+            for row in rows
+        ],
+        chart=bar_chart([(row["year"], row["seats"], str(row["seats"])) for row in rows]),
+        notes=[_("Un nombre de participants inférieur à 5 n’est pas affiché.")],
+    )
+
+
+def capitalisation_table(locale):
+    figures = aggregates.capitalisation(locale)
+    return Table(
+        "capitalisation",
+        _("Capitalisation des échanges"),
+        [_("Mesure"), _("Valeur")],
+        [
+            [_("Sujets des espaces d’échange transformés en fiches action"), figures["topics"]],
+            [_("… dont fiches publiées"), figures["published"]],
+            [
+                _("Délai médian entre soumission et publication (jours)"),
+                shown(figures["median_days"], 1),
+            ],
+        ],
+        notes=[
+            _(
+                "Les espaces d’échange ne sont comptés qu’en totaux ; un total inférieur à 5 "
+                "n’est pas affiché."
+            )
+        ],
+    )
+
+
+def dashboard_tables(selection, reading_locale):
+    themes = {pk: term.label for pk, term in localized_terms(Theme, reading_locale.pk).items()}
+    regions = {region.code: region.display_name for region in Region.objects.all()}
+    statuses = {value: capfirst(label) for value, label in PracticeSheetPage.Status.choices}
+    return [
+        funnel_table(selection),
+        rollup_table(selection, "theme", _("Indicateurs par thème"), themes),
+        rollup_table(selection, "region", _("Indicateurs par région"), regions),
+        rollup_table(selection, "status", _("Indicateurs par état d’avancement"), statuses),
+        years_table(selection),
+        training_table(selection.locale),
+        capitalisation_table(selection.locale),
+    ]
