@@ -19,6 +19,7 @@ from practices.demo_data import (
     experiments_ara_pdl,
     experiments_occitanie,
     indexes,
+    indicators,
     occitanie,
     other_regions,
     roadmap_offer,
@@ -86,6 +87,7 @@ def build(context):
                 translate(page, english, words["slug"], fields)
     people = get_user_model().objects.filter(email__in=context["people"])
     build_sessions(pages, {person.email: person for person in people})
+    indicators.build_readings()
 
 
 def upsert(parent, page_class, slug, fields):

@@ -6,6 +6,7 @@ contributors of capitalised topics) under `SMALL_COUNT` are withheld.
 """
 
 import datetime
+import hashlib
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -42,7 +43,8 @@ def disclosed(count):
 
 
 def cached(name, parts, compute):
-    key = f"observatory:{generation()}:{name}:" + "|".join(map(str, parts))
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"observatory:{generation()}:{name}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -12,6 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from forums.models import Topic
 from practices.models import (
     ExperimentIndicator,
     ExperimentPage,
@@ -82,3 +83,9 @@ def page_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=TrainingOfferPage)
 def page_deleted(sender, instance, **kwargs):
     figures_changed()
+
+
+@receiver(post_save, sender=Topic)
+def topic_saved(sender, instance, **kwargs):
+    if instance.capitalised_as_id:
+        figures_changed()
