@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 BAR_HEIGHT = 22
 BAR_GAP = 8
-LABEL_WIDTH = 210
-CHART_WIDTH = 620
+LABEL_WIDTH = 250
+CHART_WIDTH = 640
 VALUE_SPACE = 70
 
 
@@ -21,21 +21,29 @@ class Bar:
     y: int
     width: float
 
+    @property
+    def label_x(self):
+        return LABEL_WIDTH - 8
+
+    @property
+    def bar_x(self):
+        return LABEL_WIDTH
+
+    @property
+    def text_x(self):
+        return round(LABEL_WIDTH + self.width + 6, 1)
+
+    @property
+    def text_y(self):
+        return self.y + 15
+
 
 @dataclass
 class BarChart:
     bars: list[Bar]
     height: int
-    label_width: int = LABEL_WIDTH
     width: int = CHART_WIDTH
-
-    @property
-    def text_y_offset(self):
-        return BAR_HEIGHT * 0.7
-
-    @property
-    def bar_height(self):
-        return BAR_HEIGHT
+    bar_height: int = BAR_HEIGHT
 
 
 def bar_chart(rows):

@@ -45,6 +45,10 @@ class Selection:
     def kind_label(self):
         return kind_label(self.kind)
 
+    @property
+    def kind_plural(self):
+        return KIND_MODELS[self.kind]._meta.verbose_name_plural
+
     def pages(self):
         """Live public pages of the chosen kind, language and filters, aliases left out."""
         return self.pages_of(self.kind)

@@ -27,9 +27,13 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
+NOT_COMPUTABLE = "—"
+
+
 def shown(value, decimals=0):
+    """A figure for the table; « — » when it cannot be computed (no None: that means withheld)."""
     if value is None:
-        return None
+        return NOT_COMPUTABLE
     return number_format(round(float(value), decimals), decimals)
 
 
@@ -56,7 +60,7 @@ def rollup_table(selection, dimension, caption, labels):
             shown(row.shown_baseline, 1),
             shown(row.shown_latest, 1),
             shown(row.shown_target, 1),
-            row.progress_percent,
+            NOT_COMPUTABLE if row.progress_percent is None else row.progress_percent,
         ]
         for row in rollups
     ]
@@ -95,7 +99,7 @@ def years_table(selection):
         "releves-annuels",
         _("Relevés d’indicateurs par année"),
         [_("Année"), _("Relevés"), _("Progression moyenne vers la cible (%)")],
-        [[row["year"], row["readings"], row["percent"]] for row in rows],
+        [[row["year"], row["readings"], shown(row["percent"])] for row in rows],
         chart=bar_chart([(row["year"], row["percent"], f"{row['percent']} %") for row in rows]),
     )
 
@@ -126,7 +130,7 @@ def capitalisation_table(locale):
             [_("… dont fiches publiées"), figures["published"]],
             [
                 _("Délai médian entre soumission et publication (jours)"),
-                shown(figures["median_days"], 1),
+                None if figures["median_days"] is None else shown(figures["median_days"], 1),
             ],
         ],
         notes=[
