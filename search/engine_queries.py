@@ -134,6 +134,23 @@ def scored(query):
     )
 
 
+# Buckets of the shared facet aggregation: every value of every facet a site has, so that
+# no facet loses its biggest values to another's.
+SHARED_FACET_BUCKETS = 5000
+FACET_SEPARATOR = "="
+
+
+def facet_entries(document):
+    """The "facet=value" entries of a document, for the shared facet aggregation."""
+    entries = []
+    for name, spec in FILTERS.items():
+        stored = document.get(spec.field)
+        stored = stored if isinstance(stored, list) else [stored]
+        values = spec.values_in(str(value) for value in stored if value not in (None, ""))
+        entries += [f"{name}{FACET_SEPARATOR}{value}" for value in values]
+    return entries
+
+
 def facet_values_aggregation(spec):
     """Counts of one facet's values; a filter sharing its field counts only its own kind."""
     if spec.kind:
@@ -142,37 +159,41 @@ def facet_values_aggregation(spec):
 
 
 def add_facets(search, expressions):
-    """One terms aggregation per facet, grouped under the filter of the other choices.
+    """The counts of every facet, each ignoring its own choice but following the others.
 
-    Every facet the visitor has not chosen from counts under the same filter (all the
-    choices), so they share one filter bucket, or none at all when nothing is chosen:
-    on a big index a filter bucket around each facet costs as much as its counting.
+    The facets the visitor has not chosen from all count under the same filter (every
+    choice), in one aggregation over the `facets` field; each chosen facet counts apart,
+    under the filter of the other choices.
     """
-    groups = {}
+    shared = search.aggs
+    if expressions:
+        shared = search.aggs.bucket("among_choices", "filter", filter=to_q(combined(expressions)))
+    shared.bucket("facets", "terms", field="facets", size=SHARED_FACET_BUCKETS)
     for name in FILTERS:
-        groups.setdefault(combined(expressions, leave_out=name), []).append(name)
-    for others, names in groups.items():
+        if name not in expressions:
+            continue
+        others = combined(expressions, leave_out=name)
         parent = search.aggs
         if others is not None:
-            parent = search.aggs.bucket(f"among_{'_'.join(names)}", "filter", filter=to_q(others))
-        for name in names:
-            parent.bucket(name, facet_values_aggregation(FILTERS[name]))
+            parent = search.aggs.bucket(f"among_others_{name}", "filter", filter=to_q(others))
+        parent.bucket(name, facet_values_aggregation(FILTERS[name]))
     return search
 
 
-def facet_buckets(aggregations):
-    """{facet name: its buckets}, whether counted at the top or inside a group's filter."""
-    found = {}
-    for name, aggregation in aggregations.items():
-        if "buckets" in aggregation:
-            found[name] = aggregation["buckets"]
-        else:
-            found.update(
-                (inner_name, inner["buckets"])
-                for inner_name, inner in aggregation.items()
-                if isinstance(inner, dict) and "buckets" in inner
-            )
-    return found
+def facet_counts(aggregations):
+    """{facet name: {value a visitor chooses: count}} from the aggregations of `add_facets`."""
+    counts = {name: {} for name in FILTERS}
+    for bucket in aggregations.get("among_choices", aggregations)["facets"]["buckets"]:
+        name, _separator, value = bucket["key"].partition(FACET_SEPARATOR)
+        if name in counts:
+            counts[name][value] = bucket["doc_count"]
+    for name, spec in FILTERS.items():
+        chosen = aggregations.get(f"among_others_{name}", aggregations).get(name)
+        if chosen is not None:
+            counts[name] = {
+                spec.chosen(str(bucket["key"])): bucket["doc_count"] for bucket in chosen["buckets"]
+            }
+    return counts
 
 
 def add_highlight(search):

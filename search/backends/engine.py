@@ -20,7 +20,8 @@ from search.documents import index_mapping
 from search.engine_queries import (
     autocomplete_body,
     documents_body,
-    facet_buckets,
+    facet_counts,
+    facet_entries,
     related_body,
     search_body,
     suggestions_body,
@@ -67,7 +68,8 @@ def new_index_name(language):
 
 
 def source_of(document):
-    return {name: value for name, value in document.items() if name != "key"}
+    source = {name: value for name, value in document.items() if name != "key"}
+    return {**source, "facets": facet_entries(document)}
 
 
 def hit_of(hit):
@@ -94,12 +96,11 @@ def hit_of(hit):
 
 
 def facets_of(aggregations, request):
-    facets = {}
-    buckets = facet_buckets(aggregations)
-    for name, spec in FILTERS.items():
-        counts = {spec.chosen(str(bucket["key"])): bucket["doc_count"] for bucket in buckets[name]}
-        facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
-    return facets
+    counts = facet_counts(aggregations)
+    return {
+        name: facet_values(counts[name], request.filters.get(name, ()), spec.size)
+        for name, spec in FILTERS.items()
+    }
 
 
 def suggestion_of(response, request):
