@@ -16,6 +16,9 @@ from tests.kb.public_channels import HIDDEN_KINDS, THEME, Hidden, cast
 
 __all__ = ["cast"]
 
+# Run with the other database tests, before any transactional test empties the database.
+pytestmark = pytest.mark.django_db
+
 
 def both_languages(client, path):
     return client.get(path).content.decode() + client.get(f"/en{path}").content.decode()
