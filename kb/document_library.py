@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -107,7 +107,9 @@ def library_context(request, page):
     conditions, applied = apply_request(request, filters)
     for condition in conditions:
         documents = documents.filter(condition(None))
-    documents = documents.distinct().order_by("-created_at", "-pk")
+    documents = documents.distinct().order_by(
+        F("library_year").desc(nulls_last=True), "title", "pk"
+    )
 
     paginator = Paginator(documents.values_list("pk", flat=True), DOCUMENTS_PER_PAGE)
     page_obj = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
