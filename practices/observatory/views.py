@@ -1,10 +1,18 @@
-"""The observatory's pages: the territorial map, the indicators dashboard, their CSV files."""
+"""The observatory's pages: the territorial map, the indicators dashboard, their CSV files.
+
+The figures and the HTML drawn from them (map, tables, charts) are cached
+together until the next publication (see `measurements`): between two
+publications a page costs its frame, not its figures.
+"""
 
 import csv
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
@@ -17,43 +25,56 @@ from practices.observatory.tables import Table, dashboard_tables
 
 
 def map_table(selection, areas):
-    level_label = _("Région") if selection.level == "region" else _("Département")
-    rows = [
-        [area.name, *([area.region_name] if selection.level != "region" else []), area.count]
-        for area in areas
-    ]
-    headers = [level_label, *([_("Région")] if selection.level != "region" else []), _("Pages")]
+    by_region = selection.level == "region"
+    level_label = _("Région") if by_region else _("Département")
+    rows = [[area.name, *([] if by_region else [area.region_name]), area.count] for area in areas]
+    headers = [level_label, *([] if by_region else [_("Région")]), _("Pages")]
     return Table("territoires", _("Pages publiées par territoire"), headers, rows)
 
 
-def map_context(request):
-    selection = selection_for(request)
+def map_areas(selection):
     counts = aggregates.territory_counts(selection)
     areas, legend = territories.areas(
         selection.level, counts[selection.level], selection.listing_url
     )
     areas.sort(key=lambda area: sort_key(area.name))
-    return selection, counts, areas, legend
+    return counts, areas, legend
+
+
+def fragment_key(selection):
+    return [*aggregates.territory_key(selection), selection.level, get_language()]
 
 
 @require_GET
 def territorial_map(request):
-    selection, counts, areas, legend = map_context(request)
+    selection = selection_for(request)
+
+    def draw():
+        counts, areas, legend = map_areas(selection)
+        return render_to_string(
+            "practices/observatory/map_body.html",
+            {
+                "selection": selection,
+                "areas": areas,
+                "legend": legend,
+                "frame": territories.map_frame(),
+                "shapes_source_url": territories.SHAPES_SOURCE_URL,
+                "level_label": LEVELS[selection.level],
+                "csv_query": selection.query_string(),
+            },
+        ), counts["total"]
+
+    body, total = aggregates.cached("map-html", fragment_key(selection), draw)
     other_level = "departement" if selection.level == "region" else "region"
     return render(
         request,
         "practices/observatory/map.html",
         {
             "selection": selection,
-            "areas": areas,
-            "legend": legend,
-            "total": counts["total"],
-            "frame": territories.map_frame(),
-            "shapes_source_url": territories.SHAPES_SOURCE_URL,
-            "level_label": LEVELS[selection.level],
+            "map_body": mark_safe(body),
+            "total": total,
             "other_level_label": LEVELS[other_level],
             "other_level_query": selection.query_string(niveau=other_level),
-            "csv_query": selection.query_string(),
             "breadcrumb": breadcrumb(
                 request,
                 _("Carte des pratiques"),
@@ -66,13 +87,22 @@ def territorial_map(request):
 @require_GET
 def dashboard(request):
     selection = selection_for(request, locale=source_locale())
+    csv_query = selection.query_string()
+
+    def draw():
+        tables = dashboard_tables(selection, Locale.get_active())
+        return render_to_string(
+            "practices/observatory/tables.html", {"tables": tables, "csv_query": csv_query}
+        )
+
     return render(
         request,
         "practices/observatory/dashboard.html",
         {
             "selection": selection,
-            "tables": dashboard_tables(selection, Locale.get_active()),
-            "csv_query": selection.query_string(),
+            "tables_html": mark_safe(
+                aggregates.cached("tables-html", fragment_key(selection), draw)
+            ),
             "breadcrumb": breadcrumb(request, _("Observatoire")),
         },
     )
@@ -81,7 +111,8 @@ def dashboard(request):
 @require_GET
 def download(request, slug):
     if slug == "territoires":
-        selection, _counts, areas, _legend = map_context(request)
+        selection = selection_for(request)
+        _counts, areas, _legend = map_areas(selection)
         table = map_table(selection, areas)
     else:
         selection = selection_for(request, locale=source_locale())

@@ -1,0 +1,193 @@
+"""Render time and query count of the observatory's map and dashboard on a big corpus.
+
+    .venv/bin/python -m bench.observatory [--sheets 10000] [--readings 100000] [--repeat 40]
+
+Builds once, in a SQLite file of its own, published practice sheets (written in
+bulk like the search corpus, see `bench.corpus`) with two indicators each and
+yearly readings of those indicators, then asks for the map (by région, by
+département, filtered by theme) and the dashboard (whole, filtered by theme)
+as a browser would. Each page is timed with its figures already cached (what
+visitors get between two publications) and with the cache emptied before each
+request (the first visitor after a publication); the SQL query count of each is
+printed beside.
+"""
+
+import argparse
+import datetime
+import math
+import os
+import random
+import time
+import uuid
+from decimal import Decimal
+
+from bench.environment import setup
+
+UNITS = ["%", "jeunes", "places", "jours", "personnes", "établissements", "séjours", "situations"]
+INDICATOR_NAMES = [
+    "Jeunes accompagnés",
+    "Places ouvertes",
+    "Délai moyen d’admission",
+    "Familles soutenues",
+    "Établissements signataires",
+    "Séjours de répit",
+]
+INDICATORS_PER_SHEET = 2
+BATCH = 5000
+PAGES = [
+    ("carte, régions", "/observatoire/carte/"),
+    ("carte, départements", "/observatoire/carte/?niveau=departement"),
+    (
+        "carte, thème et état",
+        "/observatoire/carte/?niveau=departement&theme={theme}&status=completed",
+    ),
+    ("tableau de bord", "/observatoire/"),
+    ("tableau de bord, thème", "/observatoire/?theme={theme}"),
+]
+
+
+def ensure_sheets(count, seed):
+    from django.db import transaction
+    from tqdm import tqdm
+
+    from bench.corpus import CorpusWriter, bench_parents
+    from practices.models import PracticeSheetPage
+
+    parent = bench_parents()["sheet"]
+    missing = count - PracticeSheetPage.objects.child_of(parent).count()
+    if missing <= 0:
+        return 0
+    writer = CorpusWriter(seed=seed)
+    with tqdm(total=missing, unit="fiche", desc="Fiches") as bar:
+        for start in range(0, missing, 1000):
+            number = min(1000, missing - start)
+            with transaction.atomic():
+                writer.write_pages("sheet", number)
+            bar.update(number)
+    return missing
+
+
+def ensure_indicators(readings, seed):
+    """Two indicators per bench sheet, and readings spread over them until `readings` exist."""
+    from django.db import transaction
+    from tqdm import tqdm
+
+    from bench.corpus import bench_parents
+    from practices.models import IndicatorMeasurement, PracticeSheetIndicator, PracticeSheetPage
+
+    chance = random.Random(seed)
+    sheets = PracticeSheetPage.objects.child_of(bench_parents()["sheet"])
+    bare = sheets.filter(indicators__isnull=True).values_list("pk", "locale_id")
+    rows = []
+    for page_id, locale_id in bare.iterator():
+        for position in range(INDICATORS_PER_SHEET):
+            baseline = chance.randint(0, 40)
+            target = baseline + chance.randint(5, 120)
+            rows.append(
+                PracticeSheetIndicator(
+                    page_id=page_id,
+                    locale_id=locale_id,
+                    translation_key=uuid.uuid4(),
+                    sort_order=position,
+                    name=chance.choice(INDICATOR_NAMES),
+                    unit=chance.choice(UNITS),
+                    baseline=baseline,
+                    target=target,
+                )
+            )
+    with transaction.atomic():
+        for start in range(0, len(rows), BATCH):
+            PracticeSheetIndicator.objects.bulk_create(rows[start : start + BATCH])
+    missing = readings - IndicatorMeasurement.objects.count()
+    if missing <= 0:
+        return
+    indicators = list(
+        PracticeSheetIndicator.objects.filter(page__in=sheets).values_list(
+            "pk", "baseline", "target"
+        )
+    )
+    per_indicator = math.ceil(missing / len(indicators))
+    years = range(2025 - per_indicator + 1, 2026)
+    batch = []
+    with tqdm(total=missing, unit="relevé", desc="Relevés") as bar, transaction.atomic():
+        for pk, baseline, target in indicators:
+            for position, year in enumerate(years, start=1):
+                share = min(1.0, position / len(years) + chance.uniform(-0.1, 0.1))
+                value = Decimal(baseline) + Decimal(round(share * float(target - baseline), 2))
+                batch.append(
+                    IndicatorMeasurement(
+                        sheet_indicator_id=pk, date=datetime.date(year, 12, 31), value=value
+                    )
+                )
+            if len(batch) >= BATCH:
+                IndicatorMeasurement.objects.bulk_create(batch, ignore_conflicts=True)
+                bar.update(len(batch))
+                batch = []
+        IndicatorMeasurement.objects.bulk_create(batch, ignore_conflicts=True)
+        bar.update(len(batch))
+    from practices.observatory.measurements import sync_latest_values
+
+    sync_latest_values(PracticeSheetIndicator.objects.filter(page__in=sheets))
+
+
+def timed(client, url, repeat, cold):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    seconds, queries = [], 0
+    client.get(url)
+    for _ in range(repeat):
+        if cold:
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            seconds.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured)
+    ordered = sorted(seconds)
+    p50 = ordered[len(ordered) // 2]
+    p95 = ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
+    return 1000 * p50, 1000 * p95, queries
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sheets", type=int, default=10_000)
+    parser.add_argument("--readings", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=0)
+    options = parser.parse_args()
+    os.environ.setdefault(
+        "DATABASE_URL", f"sqlite:////tmp/kb-bench-observatory-{options.sheets}.sqlite3"
+    )
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    setup(options.sheets)
+
+    from django.test import Client
+
+    from kb.models import Theme
+    from practices.models import IndicatorMeasurement, PracticeSheetIndicator, PracticeSheetPage
+
+    ensure_sheets(options.sheets, options.seed)
+    ensure_indicators(options.readings, options.seed)
+    theme = Theme.objects.filter(locale__language_code="fr").order_by("slug").first().slug
+    print(
+        f"{PracticeSheetPage.objects.live().count()} fiches publiées, "
+        f"{PracticeSheetIndicator.objects.count()} indicateurs, "
+        f"{IndicatorMeasurement.objects.count()} relevés"
+    )
+    client = Client()
+    header = f"{'page':<26} | {'cache':<6} | {'p50 (ms)':>9} | {'p95 (ms)':>9} | {'requêtes':>8}"
+    print(header)
+    print("-" * len(header))
+    for label, url in PAGES:
+        for cold in (False, True):
+            p50, p95, queries = timed(client, url.format(theme=theme), options.repeat, cold)
+            state = "vide" if cold else "plein"
+            print(f"{label:<26} | {state:<6} | {p50:>9.1f} | {p95:>9.1f} | {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()
