@@ -7,7 +7,9 @@ translations, and keeps to `kb.publication.public_pages()`.
 
 from collections import defaultdict
 
+from django.contrib.sitemaps import Sitemap as ViewsSitemap
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 
@@ -55,6 +57,22 @@ class PublicPagesSitemap(Sitemap):
             if len(links) > 1
             for alternate in links
         }
+
+
+class PublicViewsSitemap(ViewsSitemap):
+    """Public pages that are views rather than Wagtail pages, in every language."""
+
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return ["open_data"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"pages": PublicPagesSitemap, "views": PublicViewsSitemap}
 
 
 @require_GET

@@ -8,13 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views as kb_views
 from kb.api import api_router
-from kb.sitemaps import PublicPagesSitemap, robots_txt
+from kb.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -57,6 +57,16 @@ def test_a_draft_translation_is_no_alternate(client, make_page):
     assert urls["http://localhost/mentions/"]["alternates"] == {}
 
 
+def test_open_data_page_is_listed_in_both_languages(client, db):
+    urls = sitemap_urls(client)
+
+    # Views are addressed on the host asked; pages on their Wagtail site's host.
+    assert urls["http://testserver/donnees-ouvertes/"]["alternates"] == {
+        "fr": "http://testserver/donnees-ouvertes/",
+        "en": "http://testserver/en/donnees-ouvertes/",
+    }
+
+
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
 
