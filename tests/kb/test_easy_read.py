@@ -1,7 +1,9 @@
 """Easy-read (FALC) versions: the switch both ways, the address, the list filter."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from kb.models import ContentPage
 from kb.models.easy_read import long_sentences
@@ -114,3 +116,36 @@ def test_practice_sheet_shows_the_switch(client, home_page_fr):
     assert f'href="{sheet.url}facile-a-lire/"' in client.get(sheet.url).content.decode()
     easy = client.get(f"{sheet.url}facile-a-lire/").content.decode()
     assert "Vous pouvez souffler." in easy
+
+
+def test_editor_finds_the_easy_read_tab_on_each_kind_of_page(client, superuser, home_page_fr):
+    page = content_page(home_page_fr, EASY_READ)
+    root = PracticesIndexPageFactory(parent=home_page_fr)
+    sheet = PracticeSheetPageFactory(parent=PracticeSheetIndexPageFactory(parent=root))
+    client.force_login(superuser)
+    for edited in (page, sheet):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[edited.pk]))
+        assert response.status_code == 200
+        assert "Facile à lire" in response.content.decode()
+
+
+def test_editor_is_warned_of_long_sentences_but_the_page_is_saved(client, superuser, home_page_fr):
+    page = content_page(home_page_fr)
+    long_text = "Phrase courte. " + " ".join(["mot"] * 20) + "."
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "",
+            "body": streamfield([]),
+            "easy_read_body": streamfield(
+                [("sentence", {"pictogram": "", "pictogram_alt": "", "text": long_text})]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    client.force_login(superuser)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("1 phrase dépasse 15 mots" in message for message in messages), messages
+    assert ContentPage.objects.get(pk=page.pk).get_latest_revision_as_object().easy_read_body
