@@ -27,7 +27,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Site
 
-from kb.models import Department, Region, Theme
+from kb.models import Department, Region, SeminarPage, Theme
 from kb.publication import public_pages
 from practices.kinds import sessions_of
 from practices.models import (
@@ -140,6 +140,19 @@ API_FIELDS = {
         "topics",
         APIField("upcoming_sessions", serializer=UpcomingSessionsField()),
     ],
+    SeminarPage: [
+        "summary",
+        "scope",
+        APIField(
+            "region", serializer=serializers.SlugRelatedField(read_only=True, slug_field="code")
+        ),
+        "start_date",
+        "end_date",
+        "place",
+        APIField("themes", serializer=slugs()),
+        "tags",
+        "outputs_summary",
+    ],
 }
 # How many best matches of `?search=` are kept before the public filters apply.
 SEARCH_CANDIDATES = 1000
@@ -180,7 +193,9 @@ class TerritoryFilter(BaseFilterBackend):
         kind, _sep, code = value.partition(":")
         if kind == "region" and Region.objects.filter(code=code).exists():
             condition = Q(regions__code=code) | Q(departments__region__code=code)
-            return queryset.filter(related_to_any("regions", condition))
+            # A seminar names one région.
+            seminars = related_to_any("region", Q(region__code=code))
+            return queryset.filter(related_to_any("regions", condition) | seminars)
         if kind == "departement" and Department.objects.filter(code=code).exists():
             return queryset.filter(related_to_any("departments", Q(departments__code=code)))
         raise BadRequestError(

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from kb.models import Theme
+from kb.models import SeminarPage, Theme
 from kb.publication import public_pages, public_pages_of_locale
 from practices.listing import localized_terms
 from practices.models import ExperimentPage, PracticeSheetPage, PracticesIndexPage
@@ -24,7 +24,7 @@ from practices.models import ExperimentPage, PracticeSheetPage, PracticesIndexPa
 # The page types a feed announces, newest first whatever their type. A type
 # with a `themes` relation appears in theme feeds too; `summary` and `tags` are
 # read when the type has them.
-FEED_PAGE_TYPES = (PracticeSheetPage, ExperimentPage)
+FEED_PAGE_TYPES = (PracticeSheetPage, ExperimentPage, SeminarPage)
 FEED_LENGTH = 30
 
 
@@ -126,8 +126,8 @@ class PracticesFeed(Feed):
 
     def description(self, scope):
         return _(
-            "Les dernières fiches action et les derniers retours d’expérience publiés "
-            "sur la base de connaissances."
+            "Les dernières fiches action, les derniers retours d’expérience et séminaires "
+            "publiés sur la base de connaissances."
         )
 
     def link(self, scope):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from kb.models import Department, Region, Theme
+from kb.models import Department, Region, SeminarIndexPage, SeminarPage, Theme
 from tests.kb.factories import UserFactory
 from tests.practices.conftest import practices_en, practices_fr
 from tests.practices.factories import (
@@ -126,6 +126,29 @@ def test_a_training_offer_lists_its_coming_sessions(client, practices_fr):
 )  # fmt: skip
 def test_filters(client, pages, params, expected):
     assert titles(client, **params) == sorted(expected)
+
+
+def test_seminars_show_their_dates_place_and_region(client, home_page_fr):
+    index = SeminarIndexPage(title="Séminaires", slug="seminaires")
+    home_page_fr.add_child(instance=index)
+    seminar = SeminarPage(
+        title="Restitution en Occitanie",
+        summary="Ce que la région a retenu.",
+        start_date=datetime.date(2026, 5, 20),
+        place="Montpellier",
+        scope=SeminarPage.Scope.REGIONAL,
+        region=Region.objects.get(code="76"),
+    )
+    index.add_child(instance=seminar)
+
+    data = client.get(f"/api/v2/pages/{seminar.pk}/").json()
+
+    assert (data["start_date"], data["place"], data["region"]) == (
+        "2026-05-20",
+        "Montpellier",
+        "76",
+    )
+    assert titles(client, territory="region:76") == ["Restitution en Occitanie"]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from kb.models import Theme
+from kb.models import SeminarIndexPage, SeminarPage, Theme
 from tests.kb.helpers import html
 from tests.practices.conftest import practices_en, practices_fr
 from tests.practices.factories import (
@@ -98,6 +98,34 @@ def test_atom_feed_is_valid_atom_with_the_same_entries(client, practices):
     ]
     assert entries[1].findtext(f"{ATOM}updated").startswith("2026-01-05")
     assert entries[1].find(f"{ATOM}category").get("term") == "Jeunes adultes et amendement Creton"
+
+
+def test_seminars_are_announced_with_their_themes(client, home_page_fr, practices):
+    index = SeminarIndexPage(title="Séminaires", slug="seminaires")
+    home_page_fr.add_child(instance=index)
+    seminar = SeminarPage(
+        title="Séminaire national de capitalisation",
+        summary="Une journée pour partager ce que les régions ont appris.",
+        start_date=datetime.date(2026, 3, 12),
+        place="Paris",
+    )
+    index.add_child(instance=seminar)
+    seminar.themes.set([term(Theme, "scolarisation")])
+    seminar.save_revision().publish()
+    published(seminar, 10)
+
+    everything = rss_items(client.get("/flux/pratiques/rss/"))
+    school = rss_items(client.get("/flux/theme/scolarisation/rss/"))
+
+    assert list(everything)[0] == "Séminaire national de capitalisation"
+    assert list(school) == [
+        "Séminaire national de capitalisation",
+        "Classe externalisée en collège",
+    ]
+    item = school["Séminaire national de capitalisation"]
+    assert (
+        item.findtext("description") == "Une journée pour partager ce que les régions ont appris."
+    )
 
 
 def test_theme_feed_holds_only_that_theme(client, practices):
