@@ -1,11 +1,13 @@
 """What a page becomes in the search index, alone or read with many others."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from kb.models import ContentPage
+from kb.models import ContentPage, SeminarIndexPage, SeminarPage
 from search.extraction import DOC_TYPES, flatten, page_document, page_documents
 from tests.practices.factories import described_page
 from tests.search.conftest import section
@@ -42,6 +44,14 @@ def site_pages(home_page_fr):
     guide = ContentPage(title="Guide de la pair-aidance", intro="Pourquoi et comment.")
     guide.body = [("heading", {"text": "Contexte", "level": "h2"})]
     pages["guide"] = home_page_fr.add_child(instance=guide)
+    seminars = home_page_fr.add_child(instance=SeminarIndexPage(title="Séminaires"))
+    seminar = SeminarPage(
+        title="Séminaire national de capitalisation",
+        summary="Les enseignements des territoires pionniers.",
+        start_date=datetime.date(2017, 6, 1),
+        place="Paris",
+    )
+    pages["seminar"] = seminars.add_child(instance=seminar)
     return pages
 
 
