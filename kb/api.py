@@ -154,6 +154,18 @@ API_FIELDS = {
         "outputs_summary",
     ],
 }
+# Relations read by the fields above, fetched for a whole list page at once.
+PREFETCHED = [
+    "themes",
+    "audiences",
+    "establishment_types",
+    "regions",
+    "tags",
+    "leads",
+    "milestones",
+    "indicators",
+    "establishments",
+]
 # How many best matches of `?search=` are kept before the public filters apply.
 SEARCH_CANDIDATES = 1000
 PAGE_TYPES = list(API_FIELDS)
@@ -259,6 +271,11 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["theme", "territory", "tag"]
     )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        model_fields = {field.name for field in queryset.model._meta.get_fields()}
+        return queryset.prefetch_related(*[name for name in PREFETCHED if name in model_fields])
 
     @classmethod
     def get_body_fields(cls, model):
