@@ -23,6 +23,7 @@ from practices.admin_views import (
 )
 from practices.forms import TrainingSessionForm
 from practices.models import TrainingOfferPage, TrainingSession
+from practices.observatory.admin import measurement_buttons, measurements
 
 # Registered before any view asks for a policy, or Wagtail settles on a
 # permission-based fallback that nobody is granted.
@@ -143,3 +144,13 @@ def training_offer_buttons(page, user, view_name, next_url=None):
             priority=82,
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_indicator_measurements():
+    return measurements
+
+
+@hooks.register("register_page_header_buttons")
+def indicator_measurement_buttons(page, user, view_name, next_url=None):
+    return measurement_buttons(page, user)
