@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from kb.feeds import themed_types
 from kb.models import Theme
 from kb.navigation import breadcrumb
+from practices.filters import sort_key
 from practices.listing import localized_terms
 from practices.open_data import DATASETS, FORMATS, MEDIA_TYPES, datapackage, export, load_json
 
@@ -41,7 +41,8 @@ def open_data_page(request):
         for resource in descriptor["resources"]
     ]
     themes = sorted(
-        localized_terms(Theme, Locale.get_active().pk).values(), key=lambda term: term.label
+        localized_terms(Theme, Locale.get_active().pk).values(),
+        key=lambda term: sort_key(term.label),
     )
     return render(
         request,
@@ -49,7 +50,7 @@ def open_data_page(request):
         {
             "datasets": datasets,
             "licence": descriptor["licenses"][0],
-            "themes": themes if themed_types() else [],
+            "themes": themes,
             "breadcrumb": breadcrumb(request, _("Données ouvertes")),
         },
     )

@@ -35,7 +35,7 @@ def sheets(home_page_fr):
 
 def test_reuser_finds_the_open_data_and_the_feeds_from_the_practices(page, axe, sheets):
     page.goto(sheets.url)
-    page.get_by_role("link", name="données ouvertes").click()
+    page.get_by_role("main").get_by_role("link", name="données ouvertes").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Données ouvertes")
     expect(
