@@ -179,6 +179,8 @@ class Batch:
         for page_class, ids in pages_by_class.items():
             if issubclass(page_class, CapitalisedPage):
                 self.read_classification(page_class, ids)
+            if issubclass(page_class, SeminarPage):
+                self.read_seminar_classification(page_class, ids)
             if issubclass(page_class, TrainingOfferPage):
                 sessions = TrainingSession.objects.filter(offer__in=ids).values("offer")
                 self.first_sessions.update(
@@ -194,6 +196,18 @@ class Batch:
         departments = self.links(page_class, "departments", ids, "code", "region__code")
         for page_id, code, region in departments:
             self.values["departments", page_id].append(Area(code, Area(region)))
+        self.read_tags(page_class, ids)
+
+    def read_seminar_classification(self, page_class, ids):
+        """A seminar has themes and tags like a practice, and one région when it is regional."""
+        for page_id, slug in self.links(page_class, "themes", ids, "slug"):
+            self.values["themes", page_id].append(slug)
+        regional = page_class.objects.filter(pk__in=ids, region__isnull=False)
+        for page_id, code in regional.values_list("pk", "region__code"):
+            self.values["regions", page_id].append(Area(code))
+        self.read_tags(page_class, ids)
+
+    def read_tags(self, page_class, ids):
         tagged = page_class.tags.through.objects.filter(content_object__in=ids)
         for page_id, name in tagged.values_list("content_object", "tag__name"):
             self.values["tags", page_id].append(name)
@@ -207,7 +221,7 @@ class Batch:
         return links.values_list(source, *(f"{target}__{name}" for name in attributes))
 
     def classification(self, page):
-        if not isinstance(page, CapitalisedPage):
+        if not isinstance(page, CapitalisedPage | SeminarPage):
             return {}
         terms = {relation: sorted(self.values[relation, page.pk]) for relation in TERM_RELATIONS}
         return {

@@ -189,3 +189,21 @@ def test_seminar_is_a_search_document_of_type_seminar(index):
     document = page_document(page)
     assert document["doc_type"] == "seminar"
     assert document["year"] == days(-60).year
+
+
+def test_seminar_search_document_holds_its_themes_region_and_tags(index):
+    page = seminar(
+        index,
+        "Restitution en Occitanie",
+        days(30),
+        scope=SeminarPage.Scope.REGIONAL,
+        region=Region.objects.get(code="76"),
+    )
+    page.themes.add(Theme.objects.get(slug="jeunes-adultes", locale__language_code="fr"))
+    page.tags.add("restitution")
+    page.save_revision().publish()
+
+    document = page_document(SeminarPage.objects.get(pk=page.pk))
+    assert document["themes"] == ["jeunes-adultes"]
+    assert document["territories"] == ["region:76"]
+    assert document["tags"] == ["restitution"]
