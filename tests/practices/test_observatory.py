@@ -234,3 +234,24 @@ def test_query_count_does_not_grow_with_the_data(client, practices_fr):
     for code in ("30", "31", "69", "75", "971"):
         sheet(practices_fr, [code], indicators=[sheet_indicator(), sheet_indicator()])
     assert (queries(DASHBOARD), queries(MAP)) == few
+
+
+def test_training_participants_under_five_are_withheld(client, practices_fr, django_user_model):
+    from django.utils import timezone
+
+    from practices.models import TrainingRegistration
+    from tests.practices.factories import TrainingOfferPageFactory, TrainingSessionFactory
+
+    offer = TrainingOfferPageFactory(parent=practices_fr.trainings)
+    starts = timezone.make_aware(datetime.datetime(2024, 3, 4, 9))
+    small = TrainingSessionFactory(offer=offer, starts_at=starts, seats=12)
+    for number in range(3):
+        person = django_user_model.objects.create_user(f"p{number}", f"p{number}@exemple.fr")
+        TrainingRegistration.objects.create(session=small, user=person, status="confirmed")
+    assert rollup(client, "formations") == [["2024", "1", "1", "12", ""]]
+    bigger = TrainingSessionFactory(offer=offer, starts_at=starts.replace(month=5), seats=10)
+    for number in range(3, 6):
+        person = django_user_model.objects.create_user(f"p{number}", f"p{number}@exemple.fr")
+        TrainingRegistration.objects.create(session=bigger, user=person, status="confirmed")
+    cache.clear()
+    assert rollup(client, "formations") == [["2024", "2", "1", "22", "6"]]
