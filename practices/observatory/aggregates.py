@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField, Count, F, FloatField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Cast, ExtractYear
@@ -53,7 +54,11 @@ def cached(name, parts, compute):
 
 
 def sql_of(queryset):
-    return queryset.query.sql_with_params()
+    """SQL and parameters of a subquery; a queryset known to be empty selects no row."""
+    try:
+        return queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return "SELECT NULL WHERE 1 = 0", ()
 
 
 def region_pairs(model, pages):

@@ -210,10 +210,12 @@ def test_capitalised_topics_under_five_are_withheld(client, practices_fr, django
 def test_dashboard_and_map_answer_unknown_input_without_error(client, practices_fr):
     for url in (
         f"{DASHBOARD}?theme=%00&status=fini&region=999",
+        f"{DASHBOARD}?status=evaluated&theme=jeunes-adultes",
+        f"{MAP}?quoi=experiment&status=evaluated",
         f"{MAP}?niveau=commune&quoi=%ff",
-        "/observatoire/inconnu.csv",
+        "/observatoire/indicateurs-region.csv?status=evaluated",
     ):
-        assert client.get(url).status_code in (200, 404)
+        assert client.get(url).status_code == 200
     assert client.get("/observatoire/inconnu.csv").status_code == 404
     assert reverse("observatory_map") == MAP
 
