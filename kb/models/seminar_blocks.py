@@ -36,6 +36,18 @@ class SeminarDocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "kb/seminar_document_block.html"
 
+    def get_context(self, value, parent_context=None):
+        from kb.api import restricted_collections
+
+        context = super().get_context(value, parent_context)
+        document = value["document"]
+        # A document of a private collection is not named on a public page.
+        private = (
+            document is None or restricted_collections().filter(pk=document.collection_id).exists()
+        )
+        context["document"] = None if private else document
+        return context
+
 
 class RecordingBlock(blocks.StructBlock):
     """A video the site embeds: its player is fetched when the editor saves, never on display."""

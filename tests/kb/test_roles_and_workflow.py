@@ -27,7 +27,14 @@ def admin_add_url(parent):
 
 
 def page_form_data(title, slug, action):
-    return {"title": title, "slug": slug, "intro": "", "body-count": "0", action: "1"}
+    return {
+        "title": title,
+        "slug": slug,
+        "intro": "",
+        "body-count": "0",
+        "easy_read_body-count": "0",
+        action: "1",
+    }
 
 
 def test_home_page_is_reviewed_by_the_editorial_workflow(home_page_fr, draft):

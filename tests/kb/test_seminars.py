@@ -207,3 +207,22 @@ def test_seminar_search_document_holds_its_themes_region_and_tags(index):
     assert document["themes"] == ["jeunes-adultes"]
     assert document["territories"] == ["region:76"]
     assert document["tags"] == ["restitution"]
+
+
+def test_document_of_a_private_collection_is_not_named_on_the_seminar(client, index):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Interne")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    internal = wagtail_factories.DocumentFactory(
+        title="Relevé interne du comité", collection=private, file__filename="releve.pdf"
+    )
+    page = seminar(
+        index,
+        "Séminaire avec pièce interne",
+        days(-3),
+        documents=[("document", {"kind": "report", "document": internal})],
+    )
+    assert "Relevé interne du comité" not in content(client.get(page.url))
