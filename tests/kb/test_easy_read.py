@@ -103,6 +103,7 @@ def test_practice_listing_filters_on_easy_read_available(client, home_page_fr):
     filtered = client.get(sheets.url, {"facile": "oui"}).content.decode()
     assert "Fiche avec FALC" in filtered
     assert "Fiche sans FALC" not in filtered
+    assert filtered.count(">Facile à lire</p>") == 1  # the card's badge
 
     corrected = client.get(sheets.url, {"facile": "peut-etre"})
     assert corrected.status_code == 200
