@@ -1,10 +1,11 @@
 """Bodies of the search, autocomplete and related-content requests, built with the DSL.
 
 One search request answers a whole results page: hits, every facet and
-highlights. Typo tolerance and the "did you mean" suggestion are costly on a
-big index (a fuzzy word expands to many terms in every field): the first
-request takes the words as typed, stemmed or not, and a second, tolerant one
-is made only when they find little. Facets use `post_filter` and filtered
+highlights. Tolerance (typos, a missing word) and the "did you mean"
+suggestion are costly on a big index: a fuzzy word expands to many terms in
+every field, and a query that lets one word of three go matches most pages.
+The first request asks for every word as typed, stemmed or not; a second,
+tolerant one is made only when they find little. Facets use `post_filter` and filtered
 aggregations, so the counts of a facet ignore its own selection (choosing a
 theme still shows how many results the other themes would give) but follow
 every other one. Language and visibility filter the query itself, so nothing a
@@ -23,7 +24,7 @@ STEMMED_FIELDS = ["title^4", "summary^2", "body", "tags.text^3"]
 EXACT_FIELDS = ["title.exact^6", "summary.exact^3", "body.exact"]
 # Word pairs and triples: documents holding the visitor's words side by side rank higher.
 SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^2"]
-# Up to two words, all are required; beyond, all but one.
+# When the words find little: up to two words, all are required; beyond, all but one.
 WORDS_REQUIRED = "2<-1"
 # No typo tolerance under five letters (acronyms: IME is not IEM), one typo up
 # to seven, two beyond.
@@ -58,18 +59,16 @@ def to_q(expression):
 
 
 def words_found(text, tolerant):
-    """The words found in any field (exactly or stemmed), or, if `tolerant`, in one field
-    with typos.
-
-    Two words must both be found; of three or more, one may be missing, so that
-    "répit jeunes adultes" still finds the pages on temporary care for young adults.
+    """Every word found in some field (exactly or stemmed); if `tolerant`, words found with
+    typos too, and of three words or more one may be missing, so that "répit jeunes
+    adultes" still finds the pages on temporary care for young adults.
     """
     as_typed = Q(
         "multi_match",
         query=text,
         type="cross_fields",
         fields=STEMMED_FIELDS,
-        minimum_should_match=WORDS_REQUIRED,
+        minimum_should_match=WORDS_REQUIRED if tolerant else "100%",
     )
     if not tolerant:
         return as_typed

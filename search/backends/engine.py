@@ -53,9 +53,9 @@ REBUILD_BULK_TIMEOUT = 120
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": "request"}
 MAX_TAG_SUGGESTIONS = 3
-# Words as typed that find less than a results page are asked again with typos
-# tolerated; most searches find enough and never pay for the fuzzy expansion.
-TOLERATE_TYPOS_BELOW = 10
+# Words as typed that find less than a results page are asked again, tolerant of typos
+# and of a missing word; most searches find enough and never pay for that.
+TOLERANT_BELOW = 10
 
 
 def alias_name(language):
@@ -271,7 +271,7 @@ class EngineBackend:
         tolerant = False
         response = self.run(request.language, search_body(request, territories))
         total = response.hits.total.value
-        if request.text and total < TOLERATE_TYPOS_BELOW:
+        if request.text and total < TOLERANT_BELOW:
             tolerant = True
             response = self.run(request.language, search_body(request, territories, tolerant))
             total = response.hits.total.value
