@@ -36,6 +36,8 @@ PLACE_BOOST = 1.0
 # still beats a recent weak match.
 RECENCY = {"origin": "now", "scale": "730d", "offset": "90d", "decay": 0.5}
 RECENCY_WEIGHT = 0.2
+# How many of the best matches get the finer scoring of `rescores`.
+RESCORE_WINDOW = 100
 # Folded, unstemmed words with their neighbours: what "did you mean" corrects towards.
 SUGGESTION_FIELDS = {
     "title_suggestion": "title.shingles",
@@ -104,33 +106,53 @@ def place_found(place, tolerant):
 
 
 def text_query(request, territories, tolerant):
-    """Every word found, territory names also by the pages of their territory; exact words up."""
+    """Every word found, territory names also by the pages of their territory."""
     other_words, places = request.places(territories)
     found = [place_found(place, tolerant) for place in places]
     if other_words:
         found.append(words_found(other_words, tolerant))
-    boosts = [
-        Q("multi_match", query=request.text, type="best_fields", fields=EXACT_FIELDS),
-        Q("multi_match", query=request.text, type="best_fields", fields=SHINGLE_FIELDS),
-    ]
-    return Q("bool", must=found, should=boosts)
+    return Q("bool", must=found)
 
 
-def scored(query):
-    """`query` weighted by the document's editorial boost and, gently, by its freshness."""
-    recency = Q(
+def rescores(request):
+    """Exact words, words side by side, then the editorial boost and freshness, applied to
+    the best matches only.
+
+    Scored on every match of a big index they took a quarter of the time, and they reorder
+    the head of the results, not its tail. Every factor is at least 1, so a match lifted
+    by them never falls below one left outside the window.
+    """
+    window = max(RESCORE_WINDOW, request.offset + request.page_size)
+    closeness = Q(
+        "bool",
+        should=[
+            Q("multi_match", query=request.text, type="best_fields", fields=EXACT_FIELDS),
+            Q("multi_match", query=request.text, type="best_fields", fields=SHINGLE_FIELDS),
+        ],
+    )
+    freshness = Q(
         "function_score",
-        query=query,
+        query=Q("match_all"),
         functions=[{"weight": 1}, {"gauss": {"published_at": RECENCY}, "weight": RECENCY_WEIGHT}],
         score_mode="sum",
-        boost_mode="multiply",
+        boost_mode="replace",
     )
-    return Q(
+    weight = Q(
         "function_score",
-        query=recency,
+        query=freshness,
         functions=[{"field_value_factor": {"field": "rank_boost", "missing": 1}}],
         boost_mode="multiply",
     )
+    return [
+        {
+            "window_size": window,
+            "query": {"rescore_query": closeness.to_dict(), "score_mode": "total"},
+        },
+        {
+            "window_size": window,
+            "query": {"rescore_query": weight.to_dict(), "score_mode": "multiply"},
+        },
+    ]
 
 
 # Buckets of the shared facet aggregation: every value of every facet a site has, so that
@@ -241,7 +263,9 @@ def search_body(request, territories, tolerant=False):
     expressions = request.filter_expressions()
     search = Search().extra(track_total_hits=True)
     if request.text:
-        search = search.query(scored(text_query(request, territories, tolerant)))
+        search = search.query(text_query(request, territories, tolerant))
+        if not request.ranked_by_date:
+            search = search.extra(rescore=rescores(request))
     search = search.filter(to_q(request.base_filter()))
     chosen = combined(expressions)
     if chosen is not None:
