@@ -53,12 +53,13 @@ def cached(name, parts, compute):
     return value
 
 
-def sql_of(queryset):
-    """SQL and parameters of a subquery; a queryset known to be empty selects no row."""
+def sql_of(ids):
+    """SQL and parameters of a subquery of ids; a queryset known to be empty selects no row
+    (an integer one: PostgreSQL will not compare an id with an untyped NULL)."""
     try:
-        return queryset.query.sql_with_params()
+        return ids.query.sql_with_params()
     except EmptyResultSet:
-        return "SELECT NULL WHERE 1 = 0", ()
+        return "SELECT CAST(NULL AS integer) WHERE 1 = 0", ()
 
 
 def region_pairs(model, pages):
