@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "practices",
     "forums",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "dsfr",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -162,6 +164,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Background jobs (mail, search outbox, PDFs, rebuilds, observatory figures) are
+# stored in the database and run by `manage.py db_worker`: no broker to install.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 # The read-only API (kb.api) gives rich text as the site shows it, links resolved.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
