@@ -13,7 +13,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py search_index rebuild
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) honcho -f Procfile.dev start
 
 test: $(VENV)/.installed-dev $(if $(NPM),node_modules/.installed)
 	$(BIN)/pytest $(PYTEST_ARGS)

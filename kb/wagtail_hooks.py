@@ -1,7 +1,11 @@
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -105,3 +109,42 @@ def warn_of_long_easy_read_sentences(request, page):
             )
             % {"count": len(found), "limit": MAX_WORDS_PER_SENTENCE, "first": found[0]},
         )
+
+
+class JobResultPermissionPolicy(ModelPermissionPolicy):
+    """Administrators read the background jobs' results; only workers write them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_superuser
+
+
+class JobResultViewSet(ModelViewSet):
+    model = DBTaskResult
+    icon = "resubmit"
+    menu_label = _("Tâches de fond")
+    add_to_settings_menu = True
+    # Never edited: the form exists only because Wagtail builds one for every model view set.
+    form_fields = ["status"]
+    list_display = ["task_name", "status", "enqueued_at", "finished_at", "exception_class_path"]
+    list_filter = ["status", "task_path"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "task_path",
+        "status",
+        "args_kwargs",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "run_after",
+        "worker_ids",
+        "exception_class_path",
+        "traceback",
+    ]
+
+
+register_permission_policy(DBTaskResult, JobResultPermissionPolicy(DBTaskResult))
+
+
+@hooks.register("register_admin_viewset")
+def register_job_results():
+    return JobResultViewSet("background_jobs")

@@ -17,7 +17,7 @@ about to be replaced, and the rebuild sends them again to the new one.
 import logging
 import threading
 
-from django.db import connections, transaction
+from django.db import transaction
 from wagtail.models import Page
 
 from forums.search import (
@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 PAGE_KEY_PREFIX = "page-"
 EXTRACTION_BATCH = 500
 REBUILD_KEY = "rebuild"
-# Only one rebuild at a time in this process; edits meanwhile are taken in by the next one.
+# Only one rebuild at a time in a worker; edits meanwhile are taken in by the next one.
 rebuild_running = threading.Lock()
 
 
@@ -103,20 +103,22 @@ def replay_pending(backend=None, limit=None):
     return replayed
 
 
+def send_pending():
+    """Send every pending key; a failed rebuild is asked again once the engine answers."""
+    replay_pending()
+    if PendingIndexOperation.objects.filter(key=REBUILD_KEY, attempts__gt=0).exists():
+        rebuild_in_background()
+
+
 def refresh_keys(keys):
-    """Bring `keys` up to date now, after any older pending update, or keep them for later."""
+    """Bring `keys` up to date, after any older pending update, in a background job."""
+    from search.tasks import send_pending_index_operations
+
     keys = list(dict.fromkeys(keys))
     if not keys:
         return
     record(keys)
-    try:
-        replay_pending()
-    except SearchEngineUnavailable as error:
-        logger.warning("Search engine unreachable, updates kept for later: %s", error)
-        return
-    if PendingIndexOperation.objects.filter(key=REBUILD_KEY, attempts__gt=0).exists():
-        # A rebuild failed for want of an engine, which answers again.
-        rebuild_in_background()
+    send_pending_index_operations.enqueue()
 
 
 def refresh_after_commit(keys):
@@ -182,27 +184,22 @@ def rebuild_after_commit():
 
 
 def rebuild_in_background():
-    """Rebuild in a thread of its own, unless this process already runs one."""
-    if rebuild_running.acquire(blocking=False):
-        threading.Thread(target=rebuild_while_pending, name="search-rebuild", daemon=True).start()
+    from search.tasks import rebuild_search_index
+
+    rebuild_search_index.enqueue()
 
 
 def rebuild_while_pending():
     """Rebuild until no rebuild is asked for: edits made meanwhile make one more, not one each."""
-    try:
-        while True:
-            try:
-                while rebuild_pending():
-                    rebuild()
-            finally:
-                rebuild_running.release()
-            # An edit saved between the last look and the release could not start a thread.
-            if not rebuild_pending() or not rebuild_running.acquire(blocking=False):
-                return
-    except SearchEngineUnavailable as error:
-        logger.warning("Search engine unreachable, the rebuild is kept for later: %s", error)
-    finally:
-        connections.close_all()
+    while rebuild_running.acquire(blocking=False):
+        try:
+            while rebuild_pending():
+                rebuild()
+        finally:
+            rebuild_running.release()
+        # A rebuild asked for between the last look and the release found the lock taken.
+        if not rebuild_pending():
+            return
 
 
 def expected_counts():

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "search",
     "django_tasks",
     "django_tasks_db",
+    "mailer",
     "dsfr",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -158,6 +159,12 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Mail is written to a queue in the database, in the transaction that sends it,
+# and a background job hands it to the real backend (kb.tasks).
+MAILER_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "kb.tasks.QueuedEmailBackend"
+# Workers take messages with row locks, not a lock file on one machine.
+MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@kb.localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -9,11 +9,12 @@ from search.models import PendingIndexOperation
 
 class Command(BaseCommand):
     help = (
-        "Index de recherche : rebuild (reconstruire), status (état), sync (rattraper et réparer)."
+        "Index de recherche : rebuild (reconstruire), status (état), replay (envoyer les "
+        "mises à jour en attente), sync (rattraper et réparer)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "status", "sync"])
+        parser.add_argument("action", choices=["rebuild", "status", "replay", "sync"])
 
     def handle(self, *args, action, **options):
         try:
@@ -59,6 +60,12 @@ class Command(BaseCommand):
         if problems:
             raise CommandError("Index à réparer (search_index sync) : " + " ; ".join(problems))
         self.stdout.write(self.style.SUCCESS("Index conforme à la base de données."))
+
+    def replay(self):
+        replayed = indexing.replay_pending()
+        self.stdout.write(f"{replayed} mise(s) à jour en attente rejouée(s).")
+        if indexing.rebuild_pending():
+            self.rebuild()
 
     def sync(self):
         replayed = indexing.replay_pending()
