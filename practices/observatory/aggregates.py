@@ -1,19 +1,18 @@
 """The observatory's figures, each computed by the database in a fixed number of queries.
 
-Results are cached under the current generation (see `measurements`), which a
-publication or a new reading replaces. Figures about people (participants,
-contributors of capitalised topics) under `SMALL_COUNT` are withheld.
+Results are kept in the database with the generation they were computed for
+(see `snapshots`), and refreshed by a job after a publication or a new reading.
+Figures about people (participants, contributors of capitalised topics) under
+`SMALL_COUNT` are withheld.
 """
 
 import datetime
-import hashlib
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField, Count, F, FloatField, OuterRef, Q, Subquery, Sum
@@ -29,11 +28,10 @@ from practices.models import (
     PracticeSheetPage,
     TrainingOfferPage,
 )
-from practices.observatory.measurements import generation
+from practices.observatory.snapshots import cached
 from practices.training_figures import yearly_figures
 
 SMALL_COUNT = 5
-CACHE_SECONDS = 600
 INDICATOR_MODELS = {"sheet": PracticeSheetIndicator, "experiment": ExperimentIndicator}
 PERCENT_UNITS = {"%", "pourcent", "pour cent", "percent"}
 
@@ -41,16 +39,6 @@ PERCENT_UNITS = {"%", "pourcent", "pour cent", "percent"}
 def disclosed(count):
     """A count about people, or None when it is small enough to point at someone."""
     return None if 0 < count < SMALL_COUNT else count
-
-
-def cached(name, parts, compute):
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"observatory:{generation()}:{name}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
 
 
 def sql_of(ids):

@@ -2,17 +2,19 @@
 
 Readings are kept out of page revisions; publishing a page writes its indicators
 back from the revision, so the latest value is taken again from the readings
-after each publication. Every change that alters a figure bumps the
-observatory's cache generation.
+after each publication. Every change that alters a figure makes the stored
+figures stale in its own transaction and asks, once it commits, for one
+refresh job (see `snapshots`).
 """
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from forums.models import Topic
+from kb.jobs import enqueue_once_after_commit
 from practices.models import (
     ExperimentIndicator,
     ExperimentPage,
@@ -20,29 +22,21 @@ from practices.models import (
     PracticeSheetIndicator,
     PracticeSheetPage,
     TrainingOfferPage,
+    TrainingRegistration,
+    TrainingSession,
 )
+from practices.observatory import snapshots
+from practices.observatory.tasks import refresh_observatory_figures
 
-GENERATION_KEY = "observatory:generation"
 INDICATOR_FIELDS = {
     PracticeSheetIndicator: "sheet_indicator",
     ExperimentIndicator: "experiment_indicator",
 }
 
 
-def generation():
-    """The number that cached figures are stored under; a new one makes them all stale."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
 def figures_changed():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    snapshots.figures_changed()
+    enqueue_once_after_commit(refresh_observatory_figures)
 
 
 def sync_latest_values(indicators):
@@ -86,6 +80,22 @@ def page_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Topic)
-def topic_saved(sender, instance, **kwargs):
+@receiver(post_delete, sender=Topic)
+def topic_changed(sender, instance, **kwargs):
     if instance.capitalised_as_id:
         figures_changed()
+
+
+@receiver(post_save, sender=TrainingSession)
+@receiver(post_delete, sender=TrainingSession)
+@receiver(post_save, sender=TrainingRegistration)
+@receiver(post_delete, sender=TrainingRegistration)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def counted_content_changed(sender, **kwargs):
+    """Sessions and registrations make the training figures; restrictions, moves and
+    slugs decide which pages are public, in the practices section, and where the
+    map's links lead."""
+    figures_changed()

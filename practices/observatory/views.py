@@ -1,8 +1,8 @@
 """The observatory's pages: the territorial map, the indicators dashboard, their CSV files.
 
-The figures and the HTML drawn from them (map, tables, charts) are cached
-together until the next publication (see `measurements`): between two
-publications a page costs its frame, not its figures.
+The figures and the HTML drawn from them (map, tables, charts) are kept in the
+database (see `snapshots`) and refreshed by a job after each publication: a
+page costs its frame, not its figures, unless nobody asked for its filters yet.
 """
 
 import csv
@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from kb.navigation import breadcrumb
 from practices.filters import sort_key
-from practices.observatory import aggregates, territories
+from practices.observatory import aggregates, snapshots, territories
 from practices.observatory.selection import LEVELS, selection_for, source_locale
 from practices.observatory.tables import Table, dashboard_tables
 
@@ -45,9 +45,8 @@ def fragment_key(selection):
     return [*aggregates.territory_key(selection), selection.level, get_language()]
 
 
-@require_GET
-def territorial_map(request):
-    selection = selection_for(request)
+def map_body(selection):
+    """The map, its legend and its table as HTML, and the number of pages counted."""
 
     def draw():
         counts, areas, legend = map_areas(selection)
@@ -64,7 +63,34 @@ def territorial_map(request):
             },
         ), counts["total"]
 
-    body, total = aggregates.cached("map-html", fragment_key(selection), draw)
+    return snapshots.cached("map-html", fragment_key(selection), draw)
+
+
+def dashboard_body(selection):
+    """The dashboard's tables and charts as HTML, labelled in the language being read."""
+
+    def draw():
+        tables = dashboard_tables(selection, Locale.get_active())
+        return render_to_string(
+            "practices/observatory/tables.html",
+            {"tables": tables, "csv_query": selection.query_string()},
+        )
+
+    return snapshots.cached("tables-html", fragment_key(selection), draw)
+
+
+def map_selection(request):
+    return selection_for(request)
+
+
+def dashboard_selection(request):
+    return selection_for(request, locale=source_locale())
+
+
+@require_GET
+def territorial_map(request):
+    selection = map_selection(request)
+    body, total = map_body(selection)
     other_level = "departement" if selection.level == "region" else "region"
     return render(
         request,
@@ -86,23 +112,13 @@ def territorial_map(request):
 
 @require_GET
 def dashboard(request):
-    selection = selection_for(request, locale=source_locale())
-    csv_query = selection.query_string()
-
-    def draw():
-        tables = dashboard_tables(selection, Locale.get_active())
-        return render_to_string(
-            "practices/observatory/tables.html", {"tables": tables, "csv_query": csv_query}
-        )
-
+    selection = dashboard_selection(request)
     return render(
         request,
         "practices/observatory/dashboard.html",
         {
             "selection": selection,
-            "tables_html": mark_safe(
-                aggregates.cached("tables-html", fragment_key(selection), draw)
-            ),
+            "tables_html": mark_safe(dashboard_body(selection)),
             "breadcrumb": breadcrumb(request, _("Observatoire")),
         },
     )
@@ -111,11 +127,11 @@ def dashboard(request):
 @require_GET
 def download(request, slug):
     if slug == "territoires":
-        selection = selection_for(request)
+        selection = map_selection(request)
         _counts, areas, _legend = map_areas(selection)
         table = map_table(selection, areas)
     else:
-        selection = selection_for(request, locale=source_locale())
+        selection = dashboard_selection(request)
         tables = {table.slug: table for table in dashboard_tables(selection, Locale.get_active())}
         if slug not in tables:
             raise Http404(_("Ce tableau n’existe pas."))

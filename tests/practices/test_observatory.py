@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -24,12 +23,6 @@ pytestmark = pytest.mark.django_db
 
 MAP = "/observatoire/carte/"
 DASHBOARD = "/observatoire/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_figures():
-    """Factories create live pages without publishing them: no signal renews the cache."""
-    cache.clear()
 
 
 def department(code):
@@ -183,7 +176,9 @@ def test_status_funnel_counts_how_many_sheets_reached_each_stage(client, practic
     assert [row[1:] for row in rows] == [["1", "4"], ["2", "3"], ["0", "1"], ["1", "1"]]
 
 
-def test_capitalised_topics_under_five_are_withheld(client, practices_fr, django_user_model):
+def test_capitalised_topics_under_five_are_withheld(
+    client, practices_fr, django_user_model, django_capture_on_commit_callbacks
+):
     author = django_user_model.objects.create_user("auteur", "auteur@exemple.fr", "x")
     space = Space.objects.create(name="Espace", slug="espace", description="d", charter="c")
     for number in range(3):
@@ -197,13 +192,14 @@ def test_capitalised_topics_under_five_are_withheld(client, practices_fr, django
     assert rows[0][1] == ""
     html = client.get(DASHBOARD).content.decode()
     assert "moins de 5" in html
-    for number in range(3, 6):
-        Topic.objects.create(
-            space=space,
-            title=f"Sujet {number}",
-            author=author,
-            capitalised_as=sheet(practices_fr, ["34"]),
-        )
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(3, 6):
+            Topic.objects.create(
+                space=space,
+                title=f"Sujet {number}",
+                author=author,
+                capitalised_as=sheet(practices_fr, ["34"]),
+            )
     assert rollup(client, "capitalisation")[0][1] == "6"
 
 
@@ -224,8 +220,10 @@ def test_query_count_does_not_grow_with_the_data(client, practices_fr):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from practices.observatory.models import FiguresSnapshot
+
     def queries(url):
-        cache.clear()
+        FiguresSnapshot.objects.all().delete()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         return len(captured)
@@ -238,7 +236,9 @@ def test_query_count_does_not_grow_with_the_data(client, practices_fr):
     assert (queries(DASHBOARD), queries(MAP)) == few
 
 
-def test_training_participants_under_five_are_withheld(client, practices_fr, django_user_model):
+def test_training_participants_under_five_are_withheld(
+    client, practices_fr, django_user_model, django_capture_on_commit_callbacks
+):
     from django.utils import timezone
 
     from practices.models import TrainingRegistration
@@ -251,9 +251,9 @@ def test_training_participants_under_five_are_withheld(client, practices_fr, dja
         person = django_user_model.objects.create_user(f"p{number}", f"p{number}@exemple.fr")
         TrainingRegistration.objects.create(session=small, user=person, status="confirmed")
     assert rollup(client, "formations") == [["2024", "1", "1", "12", ""]]
-    bigger = TrainingSessionFactory(offer=offer, starts_at=starts.replace(month=5), seats=10)
-    for number in range(3, 6):
-        person = django_user_model.objects.create_user(f"p{number}", f"p{number}@exemple.fr")
-        TrainingRegistration.objects.create(session=bigger, user=person, status="confirmed")
-    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        bigger = TrainingSessionFactory(offer=offer, starts_at=starts.replace(month=5), seats=10)
+        for number in range(3, 6):
+            person = django_user_model.objects.create_user(f"p{number}", f"p{number}@exemple.fr")
+            TrainingRegistration.objects.create(session=bigger, user=person, status="confirmed")
     assert rollup(client, "formations") == [["2024", "2", "1", "22", "6"]]
