@@ -6,10 +6,13 @@ rather than building their own.
 """
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.utils import translation
 
 from kb.models import HomePage
+from kb.security import has_second_factor, must_use_second_factor
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +30,23 @@ def home_page_fr(db):
 @pytest.fixture
 def home_page_en(db):
     return HomePage.objects.get(locale__language_code="en")
+
+
+def give_staff_an_authenticator_app(sender, user, **kwargs):
+    if must_use_second_factor(user) and not has_second_factor(user):
+        TOTP.activate(user, generate_totp_secret())
+
+
+@pytest.fixture(autouse=True)
+def staff_have_an_authenticator_app(request):
+    """Staff signed in by a test have set up two-factor authentication, as the site requires.
+
+    Without it every admin or moderation request would be sent to the set-up page
+    (kb.security). The tests of that rule opt out with `staff_without_second_factor`.
+    """
+    if request.node.get_closest_marker("staff_without_second_factor"):
+        yield
+        return
+    user_logged_in.connect(give_staff_an_authenticator_app, dispatch_uid="test-staff-mfa")
+    yield
+    user_logged_in.disconnect(dispatch_uid="test-staff-mfa")

@@ -4,6 +4,7 @@ Each case runs `manage.py check --deploy` in a fresh process: settings are read
 once at start-up, exactly as a production server would read them.
 """
 
+import json
 import os
 import secrets
 import subprocess
@@ -26,16 +27,20 @@ GOOD_SECRET_KEY = secrets.token_urlsafe(50)
 HOST = "kb.exemple.fr"
 
 
-def check_deploy(**variables):
+def manage_in_production(*arguments, **variables):
     env = {name: value for name, value in os.environ.items() if name not in NOT_INHERITED}
     env.update(DJANGO_SETTINGS_MODULE="kb.settings.production", **variables)
     return subprocess.run(
-        [sys.executable, MANAGE_PY, "check", "--deploy", "--fail-level", "WARNING"],
+        [sys.executable, MANAGE_PY, *arguments],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def check_deploy(**variables):
+    return manage_in_production("check", "--deploy", "--fail-level", "WARNING", **variables)
 
 
 def test_production_settings_pass_deployment_checks():
@@ -61,3 +66,45 @@ def test_production_settings_refuse_unsafe_values(variables, problem):
 
     assert result.returncode != 0
     assert problem in result.stderr
+
+
+HARDENING_PROBE = """
+import json
+from django.conf import settings
+policy = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+print(json.dumps({
+    "secure_cookies": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,
+                       settings.LANGUAGE_COOKIE_SECURE],
+    "script_only_cookies": [settings.SESSION_COOKIE_HTTPONLY, settings.CSRF_COOKIE_HTTPONLY],
+    "same_site": [settings.SESSION_COOKIE_SAMESITE, settings.CSRF_COOKIE_SAMESITE],
+    "hsts_seconds": settings.SECURE_HSTS_SECONDS,
+    "https_redirect": settings.SECURE_SSL_REDIRECT,
+    "script_src": policy["script-src"],
+    "frame_ancestors": policy["frame-ancestors"],
+    "upgrade_insecure_requests": policy.get("upgrade-insecure-requests"),
+    "first_backend": settings.AUTHENTICATION_BACKENDS[0],
+    "middleware": settings.MIDDLEWARE,
+    "admin_login": settings.WAGTAILADMIN_LOGIN_URL,
+}))
+"""
+
+
+def test_production_settings_keep_cookies_headers_and_sign_in_hardened():
+    result = manage_in_production(
+        "shell", "-c", HARDENING_PROBE, SECRET_KEY=GOOD_SECRET_KEY, ALLOWED_HOSTS=HOST
+    )
+
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["secure_cookies"] == [True, True, True]
+    assert values["script_only_cookies"] == [True, True]
+    assert values["same_site"] == ["Lax", "Lax"]
+    assert values["hsts_seconds"] >= 31_536_000
+    assert values["https_redirect"] is True
+    assert values["script_src"] == ["'self'"]
+    assert values["frame_ancestors"] == ["'none'"]
+    assert values["upgrade_insecure_requests"] is True
+    assert values["first_backend"] == "axes.backends.AxesStandaloneBackend"
+    assert "kb.security.StaffTwoFactorMiddleware" in values["middleware"]
+    assert values["middleware"][-1] == "axes.middleware.AxesMiddleware"
+    assert values["admin_login"] == "account_login"
