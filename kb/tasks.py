@@ -10,6 +10,7 @@ does not send it twice.
 from django.core.management import call_command
 from mailer import engine
 from mailer.backend import DbBackend
+from wagtail.models import Page
 
 from kb.jobs import background_job, enqueue_once_after_commit
 
@@ -22,6 +23,16 @@ def run_management_command(name, *args):
 @background_job()
 def send_queued_mail():
     engine.send_all()
+
+
+@background_job()
+def print_page_pdf(page_id):
+    """Print the PDF of a page just published (nothing when it is no longer live)."""
+    from kb.pdf import store_pdf
+
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is not None:
+        store_pdf(page)
 
 
 class QueuedEmailBackend(DbBackend):

@@ -19,7 +19,7 @@ from django.db.models import Min
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from kb.models import ContentPage, SeminarPage
+from kb.models import ContentPage, GuideChapterPage, GuidePage, SeminarPage
 from kb.models.taxonomy import territory_codes
 from practices.models import (
     ExperimentPage,
@@ -37,6 +37,8 @@ DOC_TYPES = {
     TrainingOfferPage: "training",
     ContentPage: "content",
     SeminarPage: "seminar",
+    GuidePage: "guide",
+    GuideChapterPage: "guide_chapter",
 }
 
 # Keys of StreamField data that are settings, not words a reader would search.
@@ -122,12 +124,17 @@ def ancestor_paths(page, inclusive=False):
 
 
 def is_indexable(page, restrictions):
-    """Live, public, real (not a wagtail-localize alias) pages of a searchable type."""
+    """Live, public, real (not a wagtail-localize alias) pages of a searchable type.
+
+    A page type may add its own rule in `is_searchable()` (only the newest edition
+    of the guide is found, older ones stay readable by their address).
+    """
     return (
         page.live
         and page.alias_of_id is None
         and doc_type_of(page) is not None
         and not restrictions.hide(page)
+        and (not hasattr(page, "is_searchable") or page.is_searchable())
     )
 
 

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from kb.models import GuidePage
 from practices.models import TrainingSession
 from search.backends import get_backend
 from search.extraction import page_key
@@ -16,6 +17,16 @@ from search.models import GlossaryTerm
 @receiver(page_unpublished)
 def refresh_page(sender, instance, **kwargs):
     refresh_after_commit([page_key(instance.pk)])
+
+
+@receiver(page_published, sender=GuidePage)
+@receiver(page_unpublished, sender=GuidePage)
+def refresh_every_edition(sender, instance, **kwargs):
+    """A new edition makes the previous one unsearchable, and unpublishing it does the reverse."""
+    keys = []
+    for edition in GuidePage.objects.sibling_of(instance, inclusive=True):
+        keys += subtree_keys(edition)
+    refresh_after_commit(keys)
 
 
 @receiver(post_delete)

@@ -1,5 +1,7 @@
+from .guide import GuideChapterPage, GuidePage
 from .library import DocumentClassification, DocumentLibraryPage
 from .pages import ContentPage, HomePage
+from .pdfs import PagePdf
 from .profiles import Profile
 from .seminars import SeminarIndexPage, SeminarPage, SeminarPageTag, SeminarSession
 from .settings import FooterSettings
@@ -13,7 +15,10 @@ __all__ = [
     "DocumentLibraryPage",
     "EstablishmentType",
     "FooterSettings",
+    "GuideChapterPage",
+    "GuidePage",
     "HomePage",
+    "PagePdf",
     "Profile",
     "Region",
     "SeminarIndexPage",

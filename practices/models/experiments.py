@@ -3,10 +3,12 @@
 Funders ask that an experiment can be spread elsewhere ("essaimage"): a write-up
 has three parts — the experiment, its organisational and economic model, its
 evaluation — and tells how complete each part is so that editors can chase
-what is missing.
+what is missing. The whole write-up downloads as a "spreading kit" PDF
+(`kit-essaimage/`), printed like the methodological guide (see `kb.pdf`).
 """
 
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,14 +21,17 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
+
+from kb.models.printable import PrintablePageMixin
 
 from .base import CapitalisedPage, Indicator, RelatedDocument
 from .sheets import LIST_FEATURES
 
 
-class ExperimentPage(CapitalisedPage):
+class ExperimentPage(PrintablePageMixin, CapitalisedPage):
     class Kind(models.TextChoices):
         RESPITE_UNIT = "respite_unit", _("unité ou espace de répit")
         MOBILE_UNIT = "mobile_unit", _("équipe ou unité mobile")
@@ -182,9 +187,24 @@ class ExperimentPage(CapitalisedPage):
         verbose_name = _("retour d’expérience")
         verbose_name_plural = _("retours d’expérience")
 
+    pdf_template = "practices/experiment_kit_print.html"
+
     @property
     def year(self):
         return self.period_start.year if self.period_start else None
+
+    def pdf_filename(self):
+        return f"kit-essaimage-{slugify(self.title)}.pdf"
+
+    @path("kit-essaimage/", name="spreading_kit")
+    def spreading_kit(self, request):
+        from kb.pdf import pdf_response
+
+        return pdf_response(self)
+
+    @property
+    def spreading_kit_url(self):
+        return self.url + self.reverse_subpage("spreading_kit") if self.url else ""
 
     def is_filled(self, field_name):
         if field_name == "indicators":

@@ -4,7 +4,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Builders run in this order: later ones use the pages and people of earlier ones.
-DEMO_BUILDERS = ["kb.demo.site", "practices.demo", "forums.demo", "kb.demo.editorial"]
+DEMO_BUILDERS = [
+    "kb.demo.site",
+    "practices.demo",
+    "forums.demo",
+    "kb.demo.editorial",
+    "kb.demo.guide",
+]
 
 
 class Command(BaseCommand):
