@@ -4,12 +4,19 @@
 
 Builds once, in a SQLite file of its own, published practice sheets (written in
 bulk like the search corpus, see `bench.corpus`) with two indicators each and
-yearly readings of those indicators, then asks for the map (by région, by
-département, filtered by theme) and the dashboard (whole, filtered by theme)
-as a browser would. Each page is timed with its figures already cached (what
-visitors get between two publications) and with the cache emptied before each
-request (the first visitor after a publication); the SQL query count of each is
-printed beside.
+yearly readings of those indicators, then measures what visitors get:
+
+- « à jour »: the pages visitors reach by the site's links (map by région and
+  by département, dashboard, dashboard of a theme), their figures refreshed;
+- « après publication »: the same pages right after a change committed as a
+  publication commits it, the refresh job queued and not run yet (visitors
+  are served the previous figures);
+- the refresh job itself, run as the worker runs it: how long figures lag
+  behind a publication;
+- « jamais demandé »: filter combinations nobody asked for before, the only
+  figures still computed in the request.
+
+The SQL query count of each request is printed beside its times.
 """
 
 import argparse
@@ -34,15 +41,19 @@ INDICATOR_NAMES = [
 ]
 INDICATORS_PER_SHEET = 2
 BATCH = 5000
-PAGES = [
+LINKED_PAGES = [
     ("carte, régions", "/observatoire/carte/"),
     ("carte, départements", "/observatoire/carte/?niveau=departement"),
-    (
-        "carte, thème et état",
-        "/observatoire/carte/?niveau=departement&theme={theme}&status=completed",
-    ),
     ("tableau de bord", "/observatoire/"),
     ("tableau de bord, thème", "/observatoire/?theme={theme}"),
+]
+UNUSUAL_PAGES = [
+    (
+        "carte, thème, public, état",
+        "/observatoire/carte/?niveau=departement&theme={theme}&audience={audience}"
+        "&status=completed",
+    ),
+    ("tableau de bord, thème, public", "/observatoire/?theme={theme}&audience={audience}"),
 ]
 
 
@@ -130,26 +141,70 @@ def ensure_indicators(readings, seed):
     sync_latest_values(PracticeSheetIndicator.objects.filter(page__in=sheets))
 
 
-def timed(client, url, repeat, cold):
-    from django.core.cache import cache
+def percentiles(seconds):
+    ordered = sorted(seconds)
+    p50 = ordered[len(ordered) // 2]
+    p95 = ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
+    return 1000 * p50, 1000 * p95
+
+
+def timed(client, urls, before=None):
+    """p50 and p95 in ms and the largest query count of one request to each of `urls`."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     seconds, queries = [], 0
-    client.get(url)
-    for _ in range(repeat):
-        if cold:
-            cache.clear()
+    for url in urls:
+        if before is not None:
+            before()
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             response = client.get(url)
             seconds.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured)
-    ordered = sorted(seconds)
-    p50 = ordered[len(ordered) // 2]
-    p95 = ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
-    return 1000 * p50, 1000 * p95, queries
+        queries = max(queries, len(captured))
+    return (*percentiles(seconds), queries)
+
+
+def publication():
+    """What a publication does to the observatory, committed; the job it queues is not run."""
+    from django.db import transaction
+
+    from practices.observatory.measurements import figures_changed
+
+    with transaction.atomic():
+        figures_changed()
+
+
+def refresh_runs(repeat):
+    """Run the refresh job's work as the worker does, `repeat` times, with its query count."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from practices.observatory.tasks import refresh_figures
+
+    seconds, queries, figures = [], 0, 0
+    for _ in range(repeat):
+        publication()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            figures = refresh_figures()
+            seconds.append(time.perf_counter() - start)
+        queries = max(queries, len(captured))
+    return (*percentiles(seconds), queries, figures)
+
+
+def forget_queued_refreshes():
+    """No worker runs here: the refreshes that the publications queued are dropped."""
+    from django_tasks_db.models import DBTaskResult
+
+    from practices.observatory.tasks import refresh_observatory_figures
+
+    DBTaskResult.objects.filter(task_path=refresh_observatory_figures.module_path).delete()
+
+
+def print_row(label, state, p50, p95, queries):
+    print(f"{label:<32} | {state:<20} | {p50:>9.1f} | {p95:>9.1f} | {queries:>8}")
 
 
 def main():
@@ -157,6 +212,7 @@ def main():
     parser.add_argument("--sheets", type=int, default=10_000)
     parser.add_argument("--readings", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--refreshes", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     options = parser.parse_args()
     os.environ.setdefault(
@@ -167,26 +223,45 @@ def main():
 
     from django.test import Client
 
-    from kb.models import Theme
+    from kb.models import Audience, Theme
     from practices.models import IndicatorMeasurement, PracticeSheetIndicator, PracticeSheetPage
+    from practices.observatory.tasks import refresh_figures
 
     ensure_sheets(options.sheets, options.seed)
     ensure_indicators(options.readings, options.seed)
-    theme = Theme.objects.filter(locale__language_code="fr").order_by("slug").first().slug
+    french = {"locale__language_code": "fr"}
+    themes = list(Theme.objects.filter(**french).order_by("slug").values_list("slug", flat=True))
+    audiences = list(
+        Audience.objects.filter(**french).order_by("slug").values_list("slug", flat=True)
+    )
     print(
         f"{PracticeSheetPage.objects.live().count()} fiches publiées, "
         f"{PracticeSheetIndicator.objects.count()} indicateurs, "
         f"{IndicatorMeasurement.objects.count()} relevés"
     )
     client = Client()
-    header = f"{'page':<26} | {'cache':<6} | {'p50 (ms)':>9} | {'p95 (ms)':>9} | {'requêtes':>8}"
+    refresh_figures()
+    header = " | ".join(
+        [f"{'page':<32}", f"{'chiffres':<20}", f"{'p50 (ms)':>9}", f"{'p95 (ms)':>9}", "requêtes"]
+    )
     print(header)
     print("-" * len(header))
-    for label, url in PAGES:
-        for cold in (False, True):
-            p50, p95, queries = timed(client, url.format(theme=theme), options.repeat, cold)
-            state = "vide" if cold else "plein"
-            print(f"{label:<26} | {state:<6} | {p50:>9.1f} | {p95:>9.1f} | {queries:>8}")
+    for label, url in LINKED_PAGES:
+        urls = [url.format(theme=themes[0])] * options.repeat
+        timed(client, urls[:3])
+        print_row(label, "à jour", *timed(client, urls))
+        print_row(label, "après publication", *timed(client, urls, before=publication))
+    p50, p95, queries, figures = refresh_runs(options.refreshes)
+    forget_queued_refreshes()
+    print_row(f"recalcul ({figures} chiffres)", "tâche de fond", p50, p95, queries)
+    combinations = [(theme, audience) for audience in audiences for theme in themes]
+    random.Random(options.seed).shuffle(combinations)
+    for label, url in UNUSUAL_PAGES:
+        urls = [
+            url.format(theme=theme, audience=audience)
+            for theme, audience in combinations[: options.repeat]
+        ]
+        print_row(label, "jamais demandé", *timed(client, urls))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Figures about people (participants, contributors of capitalised topics) under
 `SMALL_COUNT` are withheld.
 """
 
+import dataclasses
 import datetime
 import statistics
 from collections import defaultdict
@@ -16,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField, Count, F, FloatField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import Cast
 from wagtail.models import WorkflowState
 
 from forums.models import Topic
@@ -119,6 +120,7 @@ class Rollup:
     baseline: Decimal | None
     target: Decimal | None
     latest: Decimal | None
+    label: str = ""
 
     @property
     def averaged(self):
@@ -203,9 +205,9 @@ def indicator_rollups(selection, dimension, labels):
         return merge_rollups(rows)
 
     rollups = cached(f"rollup-{dimension}", territory_key(selection), compute)
-    for row in rollups:
-        row.label = labels.get(row.group, row.group)
-    return [row for row in rollups if row.label]
+    # Labelled copies: the stored rows serve every language.
+    labelled = [dataclasses.replace(row, label=labels.get(row.group, row.group)) for row in rollups]
+    return [row for row in labelled if row.label]
 
 
 def region_rollup(indicator_model, pages):
@@ -262,16 +264,17 @@ def yearly_progress(selection):
                 Cast(f"{field_name}__target", FloatField())
                 - Cast(f"{field_name}__baseline", FloatField())
             )
+            # Grouped by date, not by year: readings share few dates, and extracting
+            # the year of each reading costs a function call per row on SQLite.
             rows = (
                 IndicatorMeasurement.objects.filter(**{f"{field_name}__in": indicators})
-                .annotate(year=ExtractYear("date"))
-                .values_list("year")
+                .values_list("date")
                 .annotate(n=Count("pk"), total=Sum(share))
                 .order_by()
             )
-            for year, count, total in rows:
-                years[year][0] += count
-                years[year][1] += total or 0
+            for date, count, total in rows:
+                years[date.year][0] += count
+                years[date.year][1] += total or 0
         return [
             {
                 "year": year,
