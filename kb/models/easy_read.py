@@ -13,10 +13,11 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 # The FALC rules ask for short sentences; past this many words an editor is warned.
 MAX_WORDS_PER_SENTENCE = 15
@@ -94,6 +95,18 @@ class EasyReadMixin(RoutablePageMixin, models.Model):
     @classmethod
     def easy_read_tab(cls):
         return ObjectList(cls.easy_read_panels, heading=_("Facile à lire"))
+
+    @classmethod
+    def editorial_tabs(cls, content_panels):
+        """The admin tabs of an editorial page: content, easy-read, promotion, settings."""
+        return TabbedInterface(
+            [
+                ObjectList(content_panels, heading=_("Contenu")),
+                cls.easy_read_tab(),
+                ObjectList(Page.promote_panels, heading=_("Promotion")),
+                ObjectList(Page.settings_panels, heading=_("Paramètres")),
+            ]
+        )
 
     @property
     def easy_read_url(self):

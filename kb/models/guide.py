@@ -13,7 +13,7 @@ each time the edition or one of its chapters is published.
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -124,14 +124,7 @@ class GuideChapterPage(EasyReadMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Contenu")),
-            EasyReadMixin.easy_read_tab(),
-            ObjectList(Page.promote_panels, heading=_("Promotion")),
-            ObjectList(Page.settings_panels, heading=_("Paramètres")),
-        ]
-    )
+    edit_handler = EasyReadMixin.editorial_tabs(content_panels)
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -83,14 +83,7 @@ class ContentPage(EasyReadMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Contenu")),
-            EasyReadMixin.easy_read_tab(),
-            ObjectList(Page.promote_panels, heading=_("Promotion")),
-            ObjectList(Page.settings_panels, heading=_("Paramètres")),
-        ]
-    )
+    edit_handler = EasyReadMixin.editorial_tabs(content_panels)
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
