@@ -6,6 +6,7 @@ with no computation in their request.
 """
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -172,6 +173,19 @@ def test_a_filter_combination_nobody_asked_for_is_computed_then_kept(
     html, computed, _queries = visit(client, url)
     assert computed
     assert "Hérault : 2 pages" in html
+
+
+def test_the_refresh_command_recomputes_linked_pages_and_makes_the_others_stale(
+    client, practices_fr
+):
+    unusual = f"{MAP}?theme=jeunes-adultes&status=evaluated"
+    sheet(practices_fr, "34", themes=[term(Theme, "jeunes-adultes")], status="evaluated")
+    assert visit(client, unusual)[1]
+    output = io.StringIO()
+    call_command("refresh_observatory", stdout=output)
+    assert "chiffres de l’observatoire recalculés" in output.getvalue()
+    assert not visit(client, MAP)[1]
+    assert visit(client, unusual)[1]
 
 
 def test_with_no_worker_past_the_deadline_visitors_get_fresh_figures(
