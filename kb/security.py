@@ -13,6 +13,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -99,9 +100,16 @@ class StaffTwoFactorMiddleware:
             return redirect_to_login(request.GET.get("next", self.admin_prefix))
         if match.view_name == "wagtailadmin_logout":
             return None
-        guarded = (
-            request.path_info.startswith(self.admin_prefix) or match.view_name in MODERATION_VIEWS
-        )
+        in_admin = request.path_info.startswith(self.admin_prefix)
+        if (
+            in_admin
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            # Wagtail would send them to sign in again, and allauth, seeing them
+            # signed in, straight back here.
+            raise PermissionDenied
+        guarded = in_admin or match.view_name in MODERATION_VIEWS
         if guarded and must_use_second_factor(request.user) and not has_second_factor(request.user):
             messages.warning(
                 request,

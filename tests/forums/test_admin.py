@@ -42,4 +42,4 @@ def test_members_without_admin_rights_do_not_reach_the_reports(client, db):
 
     response = client.get(reverse("wagtailsnippets_forums_report:list"))
 
-    assert response.status_code == 302
+    assert response.status_code == 403
