@@ -2,9 +2,10 @@
 
 It computes, in each language, the pages that visitors reach by the site's
 links, without choosing filters: the map by région and by département, the
-dashboard, and the dashboard and the map of each theme. Their figures and HTML
-replace the stored ones at once when it ends; until then visitors are served
-the previous ones (see `snapshots`).
+dashboard, and the dashboard of each theme that tags a counted page (the
+others have no figures to compute: an empty selection costs the request
+little). Their figures and HTML replace the stored ones at once when it ends;
+until then visitors are served the previous ones (see `snapshots`).
 """
 
 from urllib.parse import urlencode
@@ -27,9 +28,13 @@ def visit(url_name, **params):
     return request
 
 
-def theme_slugs(selection):
-    themes = next(filter_ for filter_ in selection.filters if filter_.name == "theme")
-    return [choice.value for choice in themes.choices]
+def themes_in_use(selection):
+    """Slugs of the themes that tag a page the dashboard counts (sheets and write-ups)."""
+    slugs = set()
+    for kind in ("sheet", "experiment"):
+        pages = selection.pages_of(kind).filter(themes__isnull=False)
+        slugs.update(pages.values_list("themes__slug", flat=True).distinct())
+    return sorted(slugs)
 
 
 def compute_visited_pages():
@@ -38,9 +43,8 @@ def compute_visited_pages():
     views.dashboard_body(dashboard)
     for level in ("region", "departement"):
         views.map_body(views.map_selection(visit("observatory_map", niveau=level)))
-    for slug in theme_slugs(dashboard):
+    for slug in themes_in_use(dashboard):
         views.dashboard_body(views.dashboard_selection(visit("observatory_dashboard", theme=slug)))
-        views.map_body(views.map_selection(visit("observatory_map", theme=slug)))
 
 
 def refresh_figures():

@@ -147,7 +147,6 @@ def test_the_refresh_computes_every_page_the_site_links_to_in_both_languages(cli
     for url in (
         MAP,
         f"{MAP}?niveau=departement",
-        f"{MAP}?theme=jeunes-adultes",
         DASHBOARD,
         f"{DASHBOARD}?theme=jeunes-adultes",
         f"/en{DASHBOARD}",
