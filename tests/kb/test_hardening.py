@@ -164,6 +164,15 @@ def test_the_admin_may_frame_its_own_preview_but_nobody_frames_the_site(client, 
     assert public_policy["frame-ancestors"] == ["'none'"]
 
 
+def test_the_page_preview_may_be_framed_by_the_admin_only(client, editor, home_page_fr):
+    client.force_login(editor)
+
+    response = client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[home_page_fr.pk]))
+
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
 # Sign-in lock-out
 
 
