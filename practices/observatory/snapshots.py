@@ -52,6 +52,7 @@ class Refresh:
 
 
 running_refresh = contextvars.ContextVar("running_refresh", default=None)
+computed_in_request = contextvars.ContextVar("computed_in_request", default=None)
 
 
 def figures_changed():
@@ -102,7 +103,11 @@ def refresh_under_way(due_since):
 
 
 def cached(name, parts, compute):
-    """The figure `name` of `parts`, from the database when it may be served, else `compute()`d."""
+    """The figure `name` of `parts`, from the database when it may be served, else `compute()`d.
+
+    The figures computed within one request are kept together, in one transaction,
+    as of the generation read before the first of them was computed.
+    """
     key = key_of(name, parts)
     refresh = running_refresh.get()
     if refresh is not None:
@@ -110,14 +115,23 @@ def cached(name, parts, compute):
     generation, due_since, stored_generation, value = stored(key)
     if value is not None and (stored_generation >= generation or refresh_under_way(due_since)):
         return pickle.loads(value)
-    value = compute()
+    computed = computed_in_request.get()
+    if computed is not None:
+        computed[key] = compute()
+        return computed[key]
+    computed = {}
+    token = computed_in_request.set(computed)
+    try:
+        computed[key] = compute()
+    finally:
+        computed_in_request.reset(token)
     try:
         with transaction.atomic():
-            keep({key: value}, generation)
+            keep(computed, generation)
     except DatabaseError:
-        # A figure that cannot be kept (the database busy with a write) is still shown.
+        # Figures that cannot be kept (the database busy with a write) are still shown.
         logger.warning("Observatory figure %s computed but not kept", name, exc_info=True)
-    return value
+    return computed[key]
 
 
 def keep(values, generation):
