@@ -93,7 +93,7 @@ def waiting_in_queue(job):
     return DBTaskResult.objects.ready().filter(task_path=job.module_path).exists()
 
 
-def requeue_stalled_jobs(now=None):
+def requeue_stalled_jobs(now=None, stalled_after=STALLED_AFTER):
     """Put back in the queue, once, the jobs left running by a worker that died.
 
     A worker appends its id to a job when it claims it, so a job with two ids
@@ -103,7 +103,7 @@ def requeue_stalled_jobs(now=None):
 
     now = now or timezone.now()
     stalled = DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, started_at__lt=now - STALLED_AFTER
+        status=TaskResultStatus.RUNNING, started_at__lt=now - stalled_after
     )
     requeued = 0
     for job in stalled:

@@ -145,6 +145,18 @@ def test_a_job_running_for_less_than_the_stall_delay_is_left_alone(database_jobs
     assert job.status == TaskResultStatus.RUNNING
 
 
+def test_the_command_takes_a_shorter_stall_delay_when_the_worker_is_known_dead(database_jobs):
+    job = stalled_job(["killed-worker"], started_ago=datetime.timedelta(minutes=5))
+
+    call_command("requeue_stalled_jobs", "--stalled-after", "10")
+    job.refresh_from_db()
+    assert job.status == TaskResultStatus.RUNNING
+
+    call_command("requeue_stalled_jobs", "--stalled-after", "1")
+    job.refresh_from_db()
+    assert job.status == TaskResultStatus.READY
+
+
 def test_mail_is_queued_with_the_transaction_and_sent_once_it_commits(
     queued_mail, django_capture_on_commit_callbacks
 ):

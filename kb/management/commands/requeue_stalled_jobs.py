@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.management.base import BaseCommand
 
 from kb.jobs import STALLED_AFTER, requeue_stalled_jobs
@@ -9,6 +11,21 @@ class Command(BaseCommand):
         f"{int(STALLED_AFTER.total_seconds() // 60)} minutes (worker arrêté brutalement)."
     )
 
-    def handle(self, *args, **options):
-        requeued = requeue_stalled_jobs()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--stalled-after",
+            type=int,
+            metavar="MINUTES",
+            help=(
+                "Délai après lequel une tâche en cours est tenue pour abandonnée, quand on "
+                "sait que son worker est arrêté (par défaut "
+                f"{int(STALLED_AFTER.total_seconds() // 60)})."
+            ),
+        )
+
+    def handle(self, *args, stalled_after=None, **options):
+        delay = STALLED_AFTER
+        if stalled_after is not None:
+            delay = datetime.timedelta(minutes=stalled_after)
+        requeued = requeue_stalled_jobs(stalled_after=delay)
         self.stdout.write(f"{requeued} tâche(s) remise(s) en file.")
