@@ -165,8 +165,8 @@ def refreshing():
 
     Until the final transaction commits, visitors are served the previous
     figures. A change committed meanwhile has raised the generation again and
-    queued another refresh: the figures written here are stale at once and the
-    deadline starts over for that next run.
+    queued another refresh: the figures written here are stale at once, still
+    served, and the deadline starts over for that next run.
     """
     refresh = Refresh(generation_row().number)
     token = running_refresh.set(refresh)
@@ -176,6 +176,9 @@ def refreshing():
         running_refresh.reset(token)
     with transaction.atomic():
         keep(refresh.values, refresh.generation)
+        # Older figures will not be served once this refresh is written (at most
+        # recomputed): dropping them keeps one row per filter combination asked since.
+        FiguresSnapshot.objects.filter(generation__lt=refresh.generation).delete()
         FiguresGeneration.objects.filter(pk=GENERATION_ROW).update(
             refresh_due_since=Case(
                 When(number=refresh.generation, then=Value(None)), default=Value(timezone.now())

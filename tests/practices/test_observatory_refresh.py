@@ -184,6 +184,8 @@ def test_the_refresh_command_recomputes_linked_pages_and_makes_the_others_stale(
     call_command("refresh_observatory", stdout=output)
     assert "chiffres de l’observatoire recalculés" in output.getvalue()
     assert not visit(client, MAP)[1]
+    generation = FiguresGeneration.objects.get().number
+    assert not FiguresSnapshot.objects.filter(generation__lt=generation).exists()
     assert visit(client, unusual)[1]
 
 
