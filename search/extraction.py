@@ -14,8 +14,14 @@ from collections import defaultdict
 from html import unescape
 from itertools import islice
 from typing import NamedTuple
+from urllib.parse import quote
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Min
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
@@ -50,6 +56,10 @@ EVALUATED_BOOST = 1.2
 # Taxonomy relations of capitalised pages, indexed by their terms' slugs.
 TERM_RELATIONS = ["themes", "audiences", "establishment_types"]
 BATCH_SIZE = 500
+# What Wagtail's `wagtail_serve` route accepts after the site root: slugs, each with its slash.
+SERVED_PATH = re.compile(r"(?:[\w\-]+/)*")
+# The characters `reverse()` leaves unquoted in a path (RFC 3986 `pchar`).
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 class Area(NamedTuple):
@@ -57,6 +67,12 @@ class Area(NamedTuple):
 
     code: str
     region: "Area | None" = None
+
+
+def within(page_field, span):
+    """Filter on a page reference between the two ids of `span`, both included."""
+    first, last = span
+    return {f"{page_field}__gte": first, f"{page_field}__lte": last}
 
 
 def page_key(page_id):
@@ -173,10 +189,10 @@ class Batch:
     `page.territory_codes()`, `page.locale`...).
     """
 
-    def __init__(self, pages, restrictions=None, site_root_paths=None):
+    def __init__(self, pages, restrictions=None, urls=None):
         self.restrictions = restrictions or ViewRestrictions()
         self.restrictions.read_ancestors(pages)
-        self.site_root_paths = site_root_paths or Site.get_site_root_paths()
+        self.urls = urls or PageUrls(Site.get_site_root_paths())
         self.languages = dict(Locale.objects.values_list("pk", "language_code"))
         self.values = defaultdict(list)  # (relation, page id) -> slugs, names or objects
         self.first_sessions = {}
@@ -184,47 +200,52 @@ class Batch:
         for page in pages:
             pages_by_class[type(page)].append(page.pk)
         for page_class, ids in pages_by_class.items():
+            # Relations are read for the span of ids rather than `id IN (...)`: a rebuild's
+            # batch is a run of consecutive pages of one type, and Django takes longer to
+            # prepare five hundred parameters than the database to read the span. Rows of
+            # pages outside the batch are read for nothing and never looked up.
+            span = (min(ids), max(ids))
             if issubclass(page_class, CapitalisedPage):
-                self.read_classification(page_class, ids)
+                self.read_classification(page_class, span)
             if issubclass(page_class, SeminarPage):
-                self.read_seminar_classification(page_class, ids)
+                self.read_seminar_classification(page_class, span)
             if issubclass(page_class, TrainingOfferPage):
-                sessions = TrainingSession.objects.filter(offer__in=ids).values("offer")
+                sessions = TrainingSession.objects.filter(**within("offer", span)).values("offer")
                 self.first_sessions.update(
                     sessions.annotate(first=Min("starts_at")).values_list("offer", "first")
                 )
 
-    def read_classification(self, page_class, ids):
+    def read_classification(self, page_class, span):
         for relation in TERM_RELATIONS:
-            for page_id, slug in self.links(page_class, relation, ids, "slug"):
+            for page_id, slug in self.links(page_class, relation, span, "slug"):
                 self.values[relation, page_id].append(slug)
-        for page_id, code in self.links(page_class, "regions", ids, "code"):
+        for page_id, code in self.links(page_class, "regions", span, "code"):
             self.values["regions", page_id].append(Area(code))
-        departments = self.links(page_class, "departments", ids, "code", "region__code")
+        departments = self.links(page_class, "departments", span, "code", "region__code")
         for page_id, code, region in departments:
             self.values["departments", page_id].append(Area(code, Area(region)))
-        self.read_tags(page_class, ids)
+        self.read_tags(page_class, span)
 
-    def read_seminar_classification(self, page_class, ids):
+    def read_seminar_classification(self, page_class, span):
         """A seminar has themes and tags like a practice, and one région when it is regional."""
-        for page_id, slug in self.links(page_class, "themes", ids, "slug"):
+        for page_id, slug in self.links(page_class, "themes", span, "slug"):
             self.values["themes", page_id].append(slug)
-        regional = page_class.objects.filter(pk__in=ids, region__isnull=False)
+        regional = page_class.objects.filter(**within("pk", span), region__isnull=False)
         for page_id, code in regional.values_list("pk", "region__code"):
             self.values["regions", page_id].append(Area(code))
-        self.read_tags(page_class, ids)
+        self.read_tags(page_class, span)
 
-    def read_tags(self, page_class, ids):
-        tagged = page_class.tags.through.objects.filter(content_object__in=ids)
+    def read_tags(self, page_class, span):
+        tagged = page_class.tags.through.objects.filter(**within("content_object", span))
         for page_id, name in tagged.values_list("content_object", "tag__name"):
             self.values["tags", page_id].append(name)
 
     @staticmethod
-    def links(page_class, relation, ids, *attributes):
-        """(page id, attributes of the term...) of a many-to-many relation of `ids`."""
+    def links(page_class, relation, span, *attributes):
+        """(page id, attributes of the term...) of a many-to-many relation, for pages in `span`."""
         field = page_class._meta.get_field(relation)
         source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        links = field.remote_field.through.objects.filter(**{f"{source}__in": ids})
+        links = field.remote_field.through.objects.filter(**within(source, span))
         return links.values_list(source, *(f"{target}__{name}" for name in attributes))
 
     def classification(self, page):
@@ -246,9 +267,51 @@ class Batch:
         return getattr(page, "year", None)
 
     def url(self, page):
-        # Where `get_url()` keeps the site root paths it would otherwise read again per page.
-        page._wagtail_cached_site_root_paths = self.site_root_paths
-        return page.get_url()
+        return self.urls.url(page)
+
+
+class PageUrls:
+    """`page.get_url()` for many pages, without reversing a route for each.
+
+    Wagtail's address of a page is its site root's language prefix, reversed
+    under that language ("/fr/"), followed by the page's `url_path` below the
+    root, quoted as `reverse()` quotes it. The prefix is reversed once per root
+    and active language; a path the route would not accept is left to Wagtail.
+    """
+
+    def __init__(self, site_root_paths):
+        self.site_root_paths = site_root_paths
+        self.single_site = len({root.site_id for root in site_root_paths}) == 1
+        self.prefixes = {}
+
+    def url(self, page):
+        root = next(
+            (root for root in self.site_root_paths if page.url_path.startswith(root.root_path)),
+            None,
+        )
+        below_root = page.url_path[len(root.root_path) :] if root else ""
+        if root is None or not SERVED_PATH.fullmatch(below_root):
+            page._wagtail_cached_site_root_paths = self.site_root_paths
+            return page.get_url()
+        path = self.prefix(root) + quote(below_root, safe=URL_SAFE)
+        if not WAGTAIL_APPEND_SLASH and path != "/":
+            path = path.rstrip("/")
+        return path if self.single_site else root.root_url + path
+
+    def prefix(self, root):
+        """What `reverse("wagtail_serve")` puts before the page's path under `root`."""
+        active = translation.get_language()
+        key = (root, active)
+        if key not in self.prefixes:
+            language = root.language_code
+            try:
+                if get_supported_content_language_variant(active) == language:
+                    language = active
+            except LookupError:
+                pass
+            with translation.override(language):
+                self.prefixes[key] = reverse("wagtail_serve", args=("",))
+        return self.prefixes[key]
 
 
 def page_document(page, batch=None):
@@ -289,15 +352,31 @@ def page_document(page, batch=None):
 def page_documents(pages, batch_size=BATCH_SIZE):
     """(page, document or None) for each of `pages` (specific pages), read by batches."""
     pages = iter(pages)
-    restrictions, site_root_paths = ViewRestrictions(), Site.get_site_root_paths()
+    restrictions, urls = ViewRestrictions(), PageUrls(Site.get_site_root_paths())
     while chunk := list(islice(pages, batch_size)):
-        batch = Batch(chunk, restrictions, site_root_paths)
+        batch = Batch(chunk, restrictions, urls)
         for page in chunk:
             yield page, page_document(page, batch)
 
 
+def indexable_pages_by_type():
+    """`indexable_pages()` as one query per page type, each read with its own model.
+
+    A rebuild reads pages this way: `.specific()` reads each page twice (its
+    tree row, then its type's row) and makes two objects of it.
+    """
+    for page_class in DOC_TYPES:
+        content_type = ContentType.objects.get_for_model(page_class)
+        yield (
+            page_class.objects.live()
+            .public()
+            .filter(alias_of__isnull=True, content_type=content_type)
+            .order_by("pk")
+        )
+
+
 def indexable_pages():
-    """Every page that should be in the index, for rebuilds and drift checks."""
+    """Every page that should be in the index, for drift checks and tests."""
     types = list(DOC_TYPES)
     return (
         Page.objects.live()

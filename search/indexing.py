@@ -16,6 +16,7 @@ about to be replaced, and the rebuild sends them again to the new one.
 
 import logging
 import threading
+from itertools import chain
 
 from django.db import transaction
 from wagtail.models import Page
@@ -28,7 +29,13 @@ from forums.search import (
 )
 from search.backends import get_backend
 from search.engine import SearchEngineUnavailable
-from search.extraction import indexable_pages, page_document, page_documents, page_key
+from search.extraction import (
+    indexable_pages,
+    indexable_pages_by_type,
+    page_document,
+    page_documents,
+    page_key,
+)
 from search.models import PendingIndexOperation
 
 logger = logging.getLogger(__name__)
@@ -140,7 +147,9 @@ def subtree_keys(page):
 
 def all_documents():
     """The document of every indexable page, read by batches, then of every forum post."""
-    pages = indexable_pages().iterator(chunk_size=EXTRACTION_BATCH)
+    pages = chain.from_iterable(
+        pages.iterator(chunk_size=EXTRACTION_BATCH) for pages in indexable_pages_by_type()
+    )
     for _page, document in page_documents(pages, EXTRACTION_BATCH):
         if document is not None:
             yield document
