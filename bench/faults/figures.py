@@ -41,6 +41,13 @@ def figures():
             }
             for job in jobs.order_by("task_path", "status")
         ],
+        # How many workers claimed each rebuild job: one, or two when it was run again.
+        "rebuild_jobs": [
+            {"status": job.status, "workers": len(job.worker_ids)}
+            for job in DBTaskResult.objects.filter(
+                task_path="search.tasks.rebuild_search_index"
+            ).order_by("enqueued_at")
+        ],
         "mail_queued": Message.objects.count(),
         "mail_sent": MessageLog.objects.filter(result="1").count(),
         "mail_sent_twice": MessageLog.objects.filter(result="1")
