@@ -183,6 +183,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Forum attachments live outside MEDIA_ROOT: only a view that checks who may read
 # the post serves them, never the web server.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# `manage.py backup_site` writes its dated archives here (database and both media folders).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -288,6 +290,19 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "object-src": [NONE],
     },
+}
+
+# How long, in days, the site keeps what it records before `manage.py purge_expired_data`
+# deletes it or removes the person from it (kb.retention; docs/donnees-personnelles.md).
+DATA_RETENTION_DAYS = {
+    "unverified_accounts": 30,  # after sign-up, address never confirmed
+    "read_notifications": 365,  # after being read
+    "sent_mails": 30,  # the spaces' mail log, only there for the daily cap
+    "post_revisions": 365,  # a post's text before an edit, for moderators
+    "training_registrations": 3 * 365,  # after the session's end, then anonymous
+    "zero_result_queries": 365,  # after the last time the query was typed
+    "finished_tasks": 30,  # background job results, after they finished
+    "expired_sessions": 0,  # after their expiry date
 }
 
 LOGGING = {
