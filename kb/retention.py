@@ -1,0 +1,122 @@
+"""How long the site keeps what it records, and the purge that enforces it.
+
+Each rule names rows past their retention period (in days, from
+settings.DATA_RETENTION_DAYS) and either deletes them or removes the person from
+them. docs/donnees-personnelles.md is the register these rules apply: a change
+here is a change there.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from forums.models import Notification, PostRevision, SentMail
+from practices.models import TrainingRegistration
+from search.models import ZeroResultQuery
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Rows that are kept no longer than `settings.DATA_RETENTION_DAYS[key]` days."""
+
+    key: str
+    label: str
+    expired: callable  # (cutoff) -> queryset of the rows to purge
+    anonymise: dict | None = None  # fields to empty instead of deleting the rows
+
+    @property
+    def days(self):
+        return settings.DATA_RETENTION_DAYS[self.key]
+
+    def queryset(self, now):
+        return self.expired(now - timedelta(days=self.days))
+
+    def apply(self, now):
+        """Purge the expired rows; return how many there were."""
+        rows = self.queryset(now)
+        if self.anonymise:
+            return rows.update(**self.anonymise)
+        count = rows.count()
+        rows.delete()
+        return count
+
+
+def unverified_accounts(cutoff):
+    """Sign-ups whose address was never confirmed: the person never could sign in."""
+    from allauth.account.models import EmailAddress
+
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return (
+        get_user_model()
+        .objects.filter(
+            date_joined__lt=cutoff, last_login__isnull=True, is_staff=False, is_superuser=False
+        )
+        .exclude(Exists(verified))
+    )
+
+
+RULES = [
+    Rule(
+        "unverified_accounts",
+        "Comptes dont l’adresse n’a jamais été confirmée",
+        unverified_accounts,
+    ),
+    Rule(
+        "read_notifications",
+        "Notifications lues",
+        lambda cutoff: Notification.objects.filter(read_at__lt=cutoff),
+    ),
+    Rule(
+        "sent_mails",
+        "Journal des e-mails envoyés par les espaces",
+        lambda cutoff: SentMail.objects.filter(sent_at__lt=cutoff),
+    ),
+    Rule(
+        "post_revisions",
+        "Versions précédentes des messages modifiés",
+        lambda cutoff: PostRevision.objects.filter(replaced_at__lt=cutoff),
+    ),
+    Rule(
+        "training_registrations",
+        "Inscriptions aux sessions de formation passées (rendues anonymes)",
+        lambda cutoff: TrainingRegistration.objects.filter(
+            session__ends_at__lt=cutoff, user__isnull=False
+        ),
+        anonymise={"user": None},
+    ),
+    Rule(
+        "zero_result_queries",
+        "Recherches sans résultat",
+        lambda cutoff: ZeroResultQuery.objects.filter(last_seen__lt=cutoff),
+    ),
+    Rule(
+        "finished_tasks",
+        "Résultats des tâches de fond terminées",
+        lambda cutoff: DBTaskResult.objects.finished().filter(finished_at__lt=cutoff),
+    ),
+    Rule(
+        "expired_sessions",
+        "Sessions de connexion expirées",
+        lambda cutoff: Session.objects.filter(expire_date__lt=cutoff),
+    ),
+]
+
+
+def purge(now=None, *, dry_run=False):
+    """Apply every rule; return (rule, count) pairs. `dry_run` only counts."""
+    now = now or timezone.now()
+    results = []
+    for rule in RULES:
+        if dry_run:
+            results.append((rule, rule.queryset(now).count()))
+            continue
+        with transaction.atomic():
+            results.append((rule, rule.apply(now)))
+    return results
