@@ -57,6 +57,21 @@ PERIODIC_COMMANDS = [
         "comparer l’index à la base de données et réparer les écarts",
     ),
     PeriodicCommand(
+        ("backup_site",),
+        {"hour": "2", "minute": "0"},
+        "sauvegarder la base de données et les fichiers (14 archives gardées)",
+    ),
+    PeriodicCommand(
+        ("purge_expired_data",),
+        {"hour": "3", "minute": "0"},
+        "supprimer les données gardées au-delà de leur durée de conservation",
+    ),
+    PeriodicCommand(
+        ("refresh_observatory",),
+        {"hour": "3", "minute": "30"},
+        "recalculer les chiffres de l’observatoire (les dates font changer des états)",
+    ),
+    PeriodicCommand(
         ("export_open_data",),
         {"hour": "4", "minute": "0"},
         "régénérer les fichiers de données ouvertes",
