@@ -9,6 +9,7 @@ here is a change there.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
@@ -105,6 +106,22 @@ RULES = [
         "expired_sessions",
         "Sessions de connexion expirées",
         lambda cutoff: Session.objects.filter(expire_date__lt=cutoff),
+    ),
+    # What django-axes records of sign-ins: identifier typed, IP address, browser.
+    Rule(
+        "sign_in_attempts",
+        "Échecs de connexion comptés pour le blocage",
+        lambda cutoff: AccessAttempt.objects.filter(attempt_time__lt=cutoff),
+    ),
+    Rule(
+        "sign_in_attempts",
+        "Journal des échecs de connexion",
+        lambda cutoff: AccessFailureLog.objects.filter(attempt_time__lt=cutoff),
+    ),
+    Rule(
+        "sign_in_attempts",
+        "Journal des connexions",
+        lambda cutoff: AccessLog.objects.filter(attempt_time__lt=cutoff),
     ),
 ]
 

@@ -303,6 +303,7 @@ DATA_RETENTION_DAYS = {
     "zero_result_queries": 365,  # after the last time the query was typed
     "finished_tasks": 30,  # background job results, after they finished
     "expired_sessions": 0,  # after their expiry date
+    "sign_in_attempts": 30,  # failed sign-ins (django-axes), far beyond the lock-out time
 }
 
 LOGGING = {

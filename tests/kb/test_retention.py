@@ -3,6 +3,7 @@
 from datetime import timedelta
 from io import StringIO
 
+from axes.models import AccessAttempt, AccessFailureLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
@@ -173,6 +174,34 @@ def test_expired_sessions_are_deleted(db):
     purge()
 
     assert list(Session.objects.values_list("session_key", flat=True)) == ["en-cours"]
+
+
+def sign_in_failure(model, username, when, **fields):
+    row = model.objects.create(
+        username=username,
+        ip_address="192.0.2.10",
+        user_agent="Firefox",
+        http_accept="text/html",
+        path_info="/comptes/connexion/",
+        **fields,
+    )
+    model.objects.filter(pk=row.pk).update(attempt_time=when)
+
+
+def test_sign_in_failures_are_deleted_after_their_period(db):
+    old, recent = days_ago("sign_in_attempts", 1), days_ago("sign_in_attempts", -1)
+    attempt = {"get_data": "", "post_data": "", "failures_since_start": 2}
+    sign_in_failure(AccessAttempt, "ancien@exemple.fr", old, **attempt)
+    sign_in_failure(AccessAttempt, "recent@exemple.fr", recent, **attempt)
+    sign_in_failure(AccessFailureLog, "ancien@exemple.fr", old)
+    sign_in_failure(AccessFailureLog, "recent@exemple.fr", recent)
+
+    purge()
+
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["recent@exemple.fr"]
+    assert list(AccessFailureLog.objects.values_list("username", flat=True)) == [
+        "recent@exemple.fr"
+    ]
 
 
 def test_a_dry_run_counts_and_deletes_nothing(db):
