@@ -9,7 +9,7 @@ Procfile with the production settings and runs `bench/load/locustfile.py`
 headless at increasing numbers of simulated users, one step after the other.
 For each step it prints requests per second, p50/p95/p99 and the failures, then
 the highest number of users for which p95 stays under 300 ms with no failure.
-About fifteen minutes with the defaults; everything listens on 127.0.0.1.
+About twelve minutes with the defaults; everything listens on 127.0.0.1.
 """
 
 import argparse
@@ -54,7 +54,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=numbers, default=[5, 10, 20, 40])
     parser.add_argument("--workers", type=numbers, default=[1, 2, 4])
-    parser.add_argument("--seconds", type=int, default=40, help="length of each step")
+    parser.add_argument("--seconds", type=int, default=30, help="length of each step")
     parser.add_argument("--corpus", type=int, default=1000, help="generated pages")
     options = parser.parse_args()
 
