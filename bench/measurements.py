@@ -34,7 +34,9 @@ from search.extraction import page_key
 from search.query import DATE, RELEVANCE, SearchRequest
 
 WARM_UP = 20
-PUBLISH_TIMEOUT = 30.0
+# The update waits behind the jobs the same publication queued first (reference index,
+# observatory figures): on a big corpus that takes longer than the update itself.
+PUBLISH_TIMEOUT = 300.0
 POLL_INTERVAL = 0.05
 # Jobs queued before the measure (other publications' updates, reprints...) may take a while.
 BACKLOG_TIMEOUT = 600.0
