@@ -145,6 +145,34 @@ def test_a_job_running_for_less_than_the_stall_delay_is_left_alone(database_jobs
     assert job.status == TaskResultStatus.RUNNING
 
 
+def test_the_worker_waits_for_the_database_to_come_back_instead_of_exiting(
+    database_jobs, monkeypatch
+):
+    """Exiting would make honcho stop every process of the Procfile, gunicorn included."""
+    from django.db import OperationalError
+    from django_tasks_db.management.commands import db_worker as upstream
+
+    from kb.management.commands import db_worker
+
+    real_run = upstream.Worker.run
+    outages = []
+
+    def run_after_an_outage(worker):
+        if not outages:
+            outages.append(worker)
+            raise OperationalError("connection refused: the database is restarting")
+        return real_run(worker)
+
+    monkeypatch.setattr(upstream.Worker, "run", run_after_an_outage)
+    monkeypatch.setattr(db_worker, "RECONNECT_DELAY", 0)
+    result = run_management_command.enqueue("check")
+
+    run_worker()
+
+    assert len(outages) == 1
+    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL
+
+
 def test_the_command_takes_a_shorter_stall_delay_when_the_worker_is_known_dead(database_jobs):
     job = stalled_job(["killed-worker"], started_ago=datetime.timedelta(minutes=5))
 
