@@ -22,11 +22,13 @@ import sys
 import time
 
 import psutil
+import psycopg
 
 from bench.faults.common import figures
 from bench.load.stack import production_site
 
 MESSAGES = 20
+REBUILD_TASK = "search.tasks.rebuild_search_index"
 
 
 def queue_rebuild_and_mail():
@@ -77,6 +79,17 @@ def mail_files(site):
     ]
 
 
+def rebuild_status(site):
+    """The rebuild job's status, read straight from PostgreSQL: quick enough to catch it running."""
+    with psycopg.connect(site.env["DATABASE_URL"]) as connection:
+        row = connection.execute(
+            "SELECT status FROM django_tasks_db_dbtaskresult WHERE task_path = %s "
+            "ORDER BY enqueued_at DESC LIMIT 1",
+            [REBUILD_TASK],
+        ).fetchone()
+    return row[0] if row else None
+
+
 def wait_for(site, condition, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -89,18 +102,18 @@ def wait_for(site, condition, seconds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=int, default=1000, help="generated pages")
+    parser.add_argument("--corpus", type=int, default=3000, help="generated pages")
     options = parser.parse_args()
 
     with production_site(corpus_pages=options.corpus) as (site, _postgres, _opensearch):
         site.start(1)
         site.python("-m", "bench.faults.worker_killed", "queue")
-        running = wait_for(
-            site, lambda now: any(job["status"] == "RUNNING" for job in now["rebuild_jobs"]), 60
-        )
-        print(f"Rebuild running: {running}; {states(site)[1]}")
-        time.sleep(3)
+        deadline = time.monotonic() + 120
+        while rebuild_status(site) != "RUNNING" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
         worker = job_worker(site)
+        print(f"Rebuild {rebuild_status(site)} for 1 s.")
         worker.send_signal(signal.SIGKILL)
         print(f"db_worker (pid {worker.pid}) killed with SIGKILL.")
         try:
@@ -118,7 +131,7 @@ def main():
         print("Processes started again.")
         wait_for(site, lambda now: now["mail_queued"] == 0, 60)
         time.sleep(5)
-        print(f"20 s later, before requeueing: {states(site)[1]}")
+        print(f"Once the mail is sent, before requeueing: {states(site)[1]}")
 
         site.manage("requeue_stalled_jobs", "--stalled-after", "0")
         done = wait_for(

@@ -183,7 +183,7 @@ class Site:
             "PRIVATE_MEDIA_ROOT": str(self.workdir / "private-media"),
             "BACKUP_DIR": str(self.workdir / "backups"),
             # Mail "sent" is written to files, where a drill counts it.
-            "EMAIL_URL": f"filemail://{self.workdir / 'mail'}",
+            "EMAIL_URL": f"filemail:///{self.workdir / 'mail'}",
             # The load signs in many members from one address.
             "AXES_FAILURE_LIMIT": "1000",
             "LOG_LEVEL": "WARNING",
