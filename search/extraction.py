@@ -156,17 +156,18 @@ def is_indexable(page, restrictions):
 
 def flatten(value):
     """Plain text of a field value: rich text, StreamField data, or a plain string."""
-    if value is None:
-        return ""
-    if hasattr(value, "raw_data"):
-        return " ".join(flatten(item) for item in value.raw_data)
-    if isinstance(value, dict):
-        return " ".join(flatten(item) for key, item in value.items() if key not in BLOCK_SETTINGS)
-    if isinstance(value, list | tuple):
-        return " ".join(flatten(item) for item in value)
+    # Strings first: they are most of the calls, the leaves of every block.
     if isinstance(value, str):
         # Tags become spaces so that "<p>a</p><p>b</p>" reads "a b", not "ab".
         return " ".join(unescape(HTML_TAG.sub(" ", value)).split())
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return " ".join([flatten(item) for key, item in value.items() if key not in BLOCK_SETTINGS])
+    if isinstance(value, list | tuple):
+        return " ".join([flatten(item) for item in value])
+    if hasattr(value, "raw_data"):
+        return " ".join([flatten(item) for item in value.raw_data])
     return ""
 
 
