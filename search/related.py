@@ -10,6 +10,7 @@ import logging
 
 from wagtail.models import Page
 
+from practices.kinds import KIND_MODELS
 from practices.related import related_pages as shared_terms_related
 from search.backends.engine import EngineBackend
 from search.engine import SearchEngineUnavailable, configured_engine
@@ -21,11 +22,21 @@ logger = logging.getLogger(__name__)
 
 
 def pages_for(keys):
-    """Live public pages of `keys`, in that order; a stale index entry is left out."""
+    """Live public sheets, experiments and trainings of `keys`, in that order.
+
+    The index holds every kind of page; the box names the kind of each item, and
+    only these three have one. A stale index entry is left out too.
+    """
     ids = [
         int(key.removeprefix(PAGE_KEY_PREFIX)) for key in keys if key.startswith(PAGE_KEY_PREFIX)
     ]
-    pages = Page.objects.live().public().filter(pk__in=ids, alias_of__isnull=True).specific()
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(*KIND_MODELS.values())
+        .filter(pk__in=ids, alias_of__isnull=True)
+        .specific()
+    )
     by_id = {page.pk: page for page in pages}
     return [by_id[page_id] for page_id in ids if page_id in by_id]
 

@@ -3,8 +3,10 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from kb.models import ContentPage
 from practices.related import related_pages as shared_terms_related
-from search.related import related_pages
+from search.extraction import page_key
+from search.related import pages_for, related_pages
 from tests.search.conftest import ENGINE_URL
 from tests.services import require_service
 
@@ -43,3 +45,13 @@ def test_the_engine_finds_pages_sharing_words_not_only_terms(corpus):
 
     assert related[0] == corpus["Plateforme de répit en Île-de-France"]
     assert not any(page.title.startswith("Coordination territoriale") for page in related)
+
+
+def test_only_sheets_experiments_and_trainings_are_offered(corpus):
+    """The engine finds any kind of page; a plain content page has no kind to show."""
+    unit = corpus[UNIT]
+    about = unit.get_parent().add_child(
+        instance=ContentPage(title=UNIT, slug="a-propos-unite-repit", intro=UNIT)
+    )
+
+    assert pages_for([page_key(about.pk), page_key(unit.pk)]) == [unit]
