@@ -83,7 +83,7 @@ def rebuild_status(site):
     """The rebuild job's status, read straight from PostgreSQL: quick enough to catch it running."""
     with psycopg.connect(site.env["DATABASE_URL"]) as connection:
         row = connection.execute(
-            "SELECT status FROM django_tasks_db_dbtaskresult WHERE task_path = %s "
+            "SELECT status FROM django_tasks_database_dbtaskresult WHERE task_path = %s "
             "ORDER BY enqueued_at DESC LIMIT 1",
             [REBUILD_TASK],
         ).fetchone()
