@@ -48,6 +48,13 @@ def figures():
                 task_path="search.tasks.rebuild_search_index"
             ).order_by("enqueued_at")
         ],
+        "failed_jobs": [
+            {
+                "task": job.task_path.rsplit(".", 1)[-1],
+                "error": (job.traceback or "").strip().splitlines()[-1:],
+            }
+            for job in DBTaskResult.objects.filter(status="FAILED")
+        ],
         "mail_queued": Message.objects.count(),
         "mail_sent": MessageLog.objects.filter(result="1").count(),
         "mail_sent_twice": MessageLog.objects.filter(result="1")

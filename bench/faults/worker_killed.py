@@ -142,6 +142,8 @@ def main():
         )  # fmt: skip
         now, description = states(site)
         print(f"After requeueing (finished: {done}): {description}")
+        for job in now["failed_jobs"]:
+            print(f"  failed: {job['task']}: {' '.join(job['error'])}")
         print("A second requeue_stalled_jobs:")
         site.manage("requeue_stalled_jobs", "--stalled-after", "0")
 
