@@ -28,6 +28,7 @@ from tqdm import tqdm
 
 from bench.corpus import bench_parents
 from bench.vocabulary import TextGenerator, Vocabulary
+from kb.jobs import SEARCH_QUEUE
 from search import indexing
 from search.backends import get_backend
 from search.extraction import page_key
@@ -40,7 +41,16 @@ PUBLISH_TIMEOUT = 300.0
 POLL_INTERVAL = 0.05
 # Jobs queued before the measure (other publications' updates, reprints...) may take a while.
 BACKLOG_TIMEOUT = 600.0
-WORKER = ["manage.py", "db_worker", "--queue-name", "*", "--no-reload"]
+# The Procfile's search worker: search updates have a queue of their own.
+WORKER = [
+    "manage.py",
+    "db_worker",
+    "--queue-name",
+    SEARCH_QUEUE,
+    "--no-reload",
+    "--interval",
+    "0.2",
+]
 
 
 @dataclass
@@ -175,9 +185,9 @@ def running_worker():
     stalled = list(DBTaskResult.objects.running().values_list("pk", flat=True))
     try:
         waited = time.perf_counter()
+        search_jobs = DBTaskResult.objects.filter(queue_name=SEARCH_QUEUE)
         while (
-            DBTaskResult.objects.ready().exists()
-            or DBTaskResult.objects.running().exclude(pk__in=stalled).exists()
+            search_jobs.ready().exists() or search_jobs.running().exclude(pk__in=stalled).exists()
         ):
             if time.perf_counter() - waited > BACKLOG_TIMEOUT:
                 raise RuntimeError("The worker did not run the queued jobs in time.")

@@ -28,6 +28,13 @@ from django_tasks.base import TaskResultStatus
 
 logger = logging.getLogger(__name__)
 
+# Search updates have a queue and a worker of their own (see the Procfile): a
+# publication must be found within seconds, whatever long job (a rebuild, the
+# observatory's figures) the other worker is running.
+DEFAULT_QUEUE = "default"
+SEARCH_QUEUE = "search"
+QUEUES = [DEFAULT_QUEUE, SEARCH_QUEUE]
+
 MAX_ATTEMPTS = 5
 FIRST_RETRY_DELAY = datetime.timedelta(seconds=30)
 STALLED_AFTER = datetime.timedelta(hours=1)
@@ -38,8 +45,8 @@ def retry_delay(attempt):
     return FIRST_RETRY_DELAY * 2 ** (attempt - 1)
 
 
-def background_job(retry_on=()):
-    """Make `function` a job; the exceptions in `retry_on` make it try again later."""
+def background_job(retry_on=(), queue_name=DEFAULT_QUEUE):
+    """Make `function` a job of `queue_name`; exceptions in `retry_on` make it try again later."""
 
     def declare(function):
         @functools.wraps(function)
@@ -50,7 +57,7 @@ def background_job(retry_on=()):
                 retry_later(job, args, kwargs, attempt, error)
                 raise
 
-        job = task()(run)
+        job = task(queue_name=queue_name)(run)
         return job
 
     return declare

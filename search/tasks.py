@@ -1,11 +1,11 @@
 """The search index's background jobs: sending pending updates and rebuilding."""
 
-from kb.jobs import background_job
+from kb.jobs import SEARCH_QUEUE, background_job
 from search.engine import SearchEngineUnavailable
 from search.indexing import rebuild_while_pending, send_pending
 
 
-@background_job(retry_on=SearchEngineUnavailable)
+@background_job(retry_on=SearchEngineUnavailable, queue_name=SEARCH_QUEUE)
 def send_pending_index_operations():
     """Send the keys waiting in the outbox; an unreachable engine keeps them for a retry."""
     send_pending()

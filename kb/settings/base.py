@@ -210,7 +210,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
+        # kb.jobs.QUEUES: search updates have a worker of their own.
+        "QUEUES": ["default", "search"],
     }
 }
 

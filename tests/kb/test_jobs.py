@@ -13,7 +13,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from mailer.models import Message
 
-from kb.jobs import MAX_ATTEMPTS, STALLED_AFTER, requeue_stalled_jobs
+from kb.jobs import MAX_ATTEMPTS, QUEUES, STALLED_AFTER, requeue_stalled_jobs
 from kb.schedule import PERIODIC_COMMANDS
 from kb.tasks import run_management_command, send_queued_mail
 from search.engine import configured_engine
@@ -22,7 +22,7 @@ from search.models import PendingIndexOperation
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_JOBS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DATABASE_JOBS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": QUEUES}}
 QUEUED_MAIL = {
     "EMAIL_BACKEND": "kb.tasks.QueuedEmailBackend",
     "MAILER_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -53,7 +53,15 @@ def queued_mail(settings):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+    )
 
 
 def jobs_of(job):

@@ -17,6 +17,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
+from kb.jobs import QUEUES
 from kb.models import Department, Theme
 from practices.observatory.models import FiguresGeneration, FiguresSnapshot
 from practices.observatory.snapshots import REFRESH_DEADLINE
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 MAP = "/observatoire/carte/"
 DASHBOARD = "/observatoire/"
-DATABASE_JOBS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DATABASE_JOBS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": QUEUES}}
 # Tables that only a computation of the figures reads: a request served from the stored
 # figures never touches them.
 FIGURE_TABLES = (
@@ -44,7 +45,15 @@ def database_jobs(settings):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+    )
 
 
 def queued_refreshes():
