@@ -50,12 +50,16 @@ def queue_rebuild_and_mail():
             )
 
 
-def job_worker(site):
+def job_worker(site, queue):
+    """The db_worker of the Procfile that takes the jobs of `queue`."""
     honcho = psutil.Process(site.honcho.pid)
     for process in honcho.children(recursive=True):
-        if "db_worker" in " ".join(process.cmdline()) and process.name().startswith("python"):
-            return process
-    raise RuntimeError("No db_worker process under honcho.")
+        command = process.cmdline()
+        if "db_worker" in command and process.name().startswith("python"):
+            queues = command[command.index("--queue-name") + 1]
+            if queues in ("*", queue):
+                return process
+    raise RuntimeError(f"No db_worker process for the queue {queue} under honcho.")
 
 
 def states(site):
@@ -79,15 +83,16 @@ def mail_files(site):
     ]
 
 
-def rebuild_status(site):
-    """The rebuild job's status, read straight from PostgreSQL: quick enough to catch it running."""
+def rebuild_job(site):
+    """The rebuild job's status and queue, read straight from PostgreSQL: quick enough to
+    catch it running."""
     with psycopg.connect(site.env["DATABASE_URL"]) as connection:
         row = connection.execute(
-            "SELECT status FROM django_tasks_database_dbtaskresult WHERE task_path = %s "
-            "ORDER BY enqueued_at DESC LIMIT 1",
+            "SELECT status, queue_name FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path = %s ORDER BY enqueued_at DESC LIMIT 1",
             [REBUILD_TASK],
         ).fetchone()
-    return row[0] if row else None
+    return row or (None, None)
 
 
 def wait_for(site, condition, seconds):
@@ -109,11 +114,12 @@ def main():
         site.start(1)
         site.python("-m", "bench.faults.worker_killed", "queue")
         deadline = time.monotonic() + 120
-        while rebuild_status(site) != "RUNNING" and time.monotonic() < deadline:
+        while rebuild_job(site)[0] != "RUNNING" and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(1)
-        worker = job_worker(site)
-        print(f"Rebuild {rebuild_status(site)} for 1 s.")
+        status, queue = rebuild_job(site)
+        worker = job_worker(site, queue)
+        print(f"Rebuild {status} for 1 s on the queue {queue}.")
         worker.send_signal(signal.SIGKILL)
         print(f"db_worker (pid {worker.pid}) killed with SIGKILL.")
         try:
