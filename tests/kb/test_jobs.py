@@ -19,6 +19,7 @@ from kb.tasks import run_management_command, send_queued_mail
 from search.engine import configured_engine
 from search.indexing import refresh_after_commit
 from search.models import PendingIndexOperation
+from tests.jobs import run_job_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -53,15 +54,7 @@ def queued_mail(settings):
 
 
 def run_worker():
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
+    run_job_worker()
 
 
 def jobs_of(job):

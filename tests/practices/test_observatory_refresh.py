@@ -22,6 +22,7 @@ from kb.models import Department, Theme
 from practices.observatory.models import FiguresGeneration, FiguresSnapshot
 from practices.observatory.snapshots import REFRESH_DEADLINE
 from practices.observatory.tasks import refresh_figures, refresh_observatory_figures
+from tests.jobs import run_job_worker
 from tests.practices.factories import PracticeSheetPageFactory, sheet_indicator, term
 
 pytestmark = pytest.mark.django_db
@@ -45,15 +46,7 @@ def database_jobs(settings):
 
 
 def run_worker():
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
+    run_job_worker()
 
 
 def queued_refreshes():

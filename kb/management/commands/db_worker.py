@@ -11,7 +11,7 @@ again once.
 import logging
 import time
 
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 logger = logging.getLogger(__name__)
@@ -30,5 +30,6 @@ class Command(DatabaseWorkerCommand):
                     RECONNECT_DELAY,
                     error,
                 )
-                connections.close_all()
+                # Drops the broken connections only; the next query opens a new one.
+                close_old_connections()
                 time.sleep(RECONNECT_DELAY)
