@@ -34,6 +34,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 MANIFEST = "manifest.json"
@@ -59,6 +60,16 @@ class Step:
     label: str
     size: int
     seconds: float
+
+    def __str__(self):
+        return f"{self.label} : {filesizeformat(self.size)} en {self.seconds:.1f} s"
+
+
+def report_steps(steps, write):
+    """Write one line per step with `write`; return the total duration in seconds."""
+    for step in steps:
+        write(f"  {step}")
+    return sum(step.seconds for step in steps)
 
 
 def media_roots():

@@ -62,9 +62,12 @@ def print_pdf(page):
     return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=LocalFiles()).write_pdf()
 
 
-def store_pdf(page):
-    """Print `page` and keep the result, replacing the previous print."""
-    version = page.pdf_source_version()
+def store_pdf(page, version=None):
+    """Print `page` and keep the result, replacing the previous print.
+
+    `version` is `page.pdf_source_version()` when the caller has already read it.
+    """
+    version = version or page.pdf_source_version()
     content = ContentFile(print_pdf(page), name=page.pdf_filename())
     record = PagePdf.objects.filter(page=page).first()
     if record is None:
@@ -81,8 +84,9 @@ def store_pdf(page):
 def current_pdf(page):
     """The stored PDF, printed now if the background job has not caught up yet."""
     record = PagePdf.objects.filter(page=page).first()
-    if record is None or record.source_version < page.pdf_source_version():
-        record = store_pdf(page)
+    version = page.pdf_source_version()
+    if record is None or record.source_version < version:
+        record = store_pdf(page, version)
     return record
 
 

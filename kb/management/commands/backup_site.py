@@ -35,11 +35,7 @@ class Command(BaseCommand):
             path, steps = backups.create_backup(directory)
         except backups.BackupError as error:
             raise CommandError(f"Sauvegarde impossible : {error}") from error
-        for step in steps:
-            self.stdout.write(
-                f"  {step.label} : {filesizeformat(step.size)} en {step.seconds:.1f} s"
-            )
-        total = sum(step.seconds for step in steps)
+        total = backups.report_steps(steps, self.stdout.write)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sauvegarde écrite : {path} ({filesizeformat(path.stat().st_size)}, {total:.1f} s)"

@@ -3,7 +3,6 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.template.defaultfilters import filesizeformat
 
 from kb import backups
 
@@ -37,11 +36,7 @@ class Command(BaseCommand):
             ) from error
         except backups.BackupError as error:
             raise CommandError(f"Restauration impossible : {error}") from error
-        for step in steps:
-            self.stdout.write(
-                f"  {step.label} : {filesizeformat(step.size)} en {step.seconds:.1f} s"
-            )
-        total = sum(step.seconds for step in steps)
+        total = backups.report_steps(steps, self.stdout.write)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sauvegarde du {manifest['created_at']} restaurée en {total:.1f} s."
