@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from kb.models import ContentPage, GuideChapterPage, GuidePage, SeminarIndexPage, SeminarPage
-from search.extraction import DOC_TYPES, flatten, page_document, page_documents
+from search.extraction import DOC_TYPES, flatten, page_document, page_documents, page_key
+from search.indexing import all_documents
 from tests.practices.factories import described_page
 from tests.search.conftest import section
 
@@ -147,3 +148,23 @@ def test_a_batch_reads_the_same_number_of_queries_whatever_its_size(
     assert len(every_page) > 2 * len(one_of_each_type)
     with django_assert_max_num_queries(len(for_one_of_each)):
         list(page_documents(every_page))
+
+
+def test_a_rebuild_reads_the_documents_pages_have_alone(site_pages):
+    rebuilt = {document["key"]: document for document in all_documents()}
+
+    alone = {page_key(page.pk): page_document(page) for page in Page.objects.order_by("pk")}
+    assert rebuilt == {key: document for key, document in alone.items() if document}
+
+
+def test_a_rebuild_reads_no_column_page_by_page(site_pages, home_page_fr):
+    with CaptureQueriesContext(connection) as for_the_site:
+        list(all_documents())
+    more = section(home_page_fr, "pratiques-supplementaires")
+    for title, description in DESCRIBED_PAGES.items():
+        described_page(more, title, description)
+
+    with CaptureQueriesContext(connection) as with_three_more_pages:
+        list(all_documents())
+
+    assert len(with_three_more_pages) == len(for_the_site)
