@@ -9,10 +9,9 @@ SEARCHABLE_TEXT = {
 
 
 def text_field(autocomplete=False):
-    subfields = {
-        "exact": Text(analyzer="kb_exact"),
-        "shingles": Text(analyzer="kb_shingles"),
-    }
+    """A title or a summary: stemmed words, and unstemmed ones (`exact`) that rank exact
+    words and words side by side first."""
+    subfields = {"exact": Text(analyzer="kb_exact")}
     if autocomplete:
         subfields["autocomplete"] = Text(
             analyzer="kb_autocomplete_index", search_analyzer="kb_autocomplete_search"
@@ -21,10 +20,10 @@ def text_field(autocomplete=False):
 
 
 def long_text_field():
-    """A body: no word pairs and no term vectors, which took two thirds of the time to index
-    it (`bench/`); neighbouring words rank from titles and summaries, and the engine finds
-    the passage to highlight when it is asked for."""
-    return Text(fields={"exact": Text(analyzer="kb_exact")}, **SEARCHABLE_TEXT)
+    """A body: stemmed words only. Its unstemmed copy and its term vectors took most of
+    the engine's indexing time (`bench/`): exact words and neighbouring words rank from
+    titles and summaries, and the engine finds the passage to highlight when asked."""
+    return Text(analyzer="kb_body", search_analyzer="kb_search")
 
 
 class ContentDocument(Document):

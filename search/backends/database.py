@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils.dateparse import parse_datetime
 
+from search.analysis import plain_apostrophes
 from search.backends.fulltext import fulltext, words
 from search.filters import AllOf, AnyOf, Not, Terms, Territories, combined
 from search.models import IndexedDocument, IndexedTerm, PromotedResult
@@ -72,13 +73,16 @@ def restricted(documents, expression):
 
 
 def columns_of(document):
-    """The IndexedDocument columns of a search document (all of it is kept in `data` too)."""
+    """The IndexedDocument columns of a search document (all of it is kept in `data` too).
+
+    The full-text tokenizer reads "ʼ" as a letter: "lʼaccueil" would be one word.
+    """
     return {
         "locale": document["locale"],
         "doc_type": document["doc_type"],
-        "title": document["title"],
-        "summary": document["summary"],
-        "body": document["body"],
+        "title": plain_apostrophes(document["title"]),
+        "summary": plain_apostrophes(document["summary"]),
+        "body": plain_apostrophes(document["body"]),
         "published_at": parse_datetime(document["published_at"] or "") or None,
         "year": document["year"],
         "status": document["status"],

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.dateparse import parse_datetime
 from elasticsearch.dsl.response import Response
 
-from search.analysis import index_settings
+from search.analysis import index_settings, plain_apostrophes
 from search.documents import index_mapping
 from search.engine_queries import (
     autocomplete_body,
@@ -68,8 +68,14 @@ def new_index_name(language):
 
 
 def source_of(document):
+    """What the engine stores of `document`: its fields, a body whose apostrophes its
+    analyzer reads, and the entries of the shared facet aggregation."""
     source = {name: value for name, value in document.items() if name != "key"}
-    return {**source, "facets": facet_entries(document)}
+    return {
+        **source,
+        "body": plain_apostrophes(document["body"]),
+        "facets": facet_entries(document),
+    }
 
 
 def hit_of(hit):

@@ -47,6 +47,9 @@ DOCUMENTS = [
     # Exact before fuzzy: "pédopsychiatre" is one letter away from "pédopsychiatrie".
     document("near-miss", "Le pédopsychiatre de secteur"),
     document("exact-word", "La pédopsychiatrie de secteur"),
+    # The same in bodies: "psychomotricien" is two letters from "psychomotricité".
+    document("near-miss-in-body", "Une fiche", body="Le psychomotricien passe le mardi."),
+    document("exact-word-in-body", "Une fiche", body="La psychomotricité le mardi."),
     # Title, then summary, then body.
     document("in-body", "Fiche de pratique", body="Une démarche de bientraitance au quotidien."),
     document("in-summary", "Fiche de méthode", summary="Une démarche de bientraitance."),
@@ -69,6 +72,11 @@ DOCUMENTS = [
         body="La musicothérapie y est citée en passant, parmi bien d’autres sujets.",
     ),
     document("old-title", "La musicothérapie en EHPAD", published_at=OLD),
+    # Every apostrophe before a word is elided, in bodies as in titles.
+    document("rare-apostrophes", "Lʼergothérapie", body="Lʼhippothérapie et l`équithérapie."),
+    # Words side by side first: the same words in another order.
+    document("words-apart", "Itinérante, la ludothèque des familles"),
+    document("words-side-by-side", "La ludothèque itinérante des familles"),
 ]
 
 
@@ -104,6 +112,14 @@ def test_an_exact_word_ranks_above_a_near_miss(ranked_documents):
         assert "near-miss" in found
 
 
+def test_an_exact_word_of_a_body_ranks_above_a_near_miss(ranked_documents):
+    found = ranking(ranked_documents, "psychomotricité")
+
+    assert found[0] == "exact-word-in-body"
+    if ENGINE_URL:
+        assert "near-miss-in-body" in found
+
+
 def test_a_word_in_the_title_ranks_above_the_summary_and_the_summary_above_the_body(
     ranked_documents,
 ):
@@ -133,3 +149,14 @@ def test_being_recent_does_not_lift_a_passing_mention_above_a_title(ranked_docum
     found = ranking(ranked_documents, "musicothérapie")
 
     assert found.index("old-title") < found.index("recent-body-only")
+
+
+def test_words_side_by_side_rank_above_the_same_words_apart(ranked_documents):
+    found = ranking(ranked_documents, "ludothèque itinérante")
+
+    assert found[:2] == ["words-side-by-side", "words-apart"]
+
+
+@pytest.mark.parametrize("word", ["ergothérapie", "hippothérapie", "équithérapie"])
+def test_a_word_is_found_after_any_apostrophe(ranked_documents, word):
+    assert ranking(ranked_documents, word) == ["rare-apostrophes"]
