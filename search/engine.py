@@ -14,6 +14,9 @@ from urllib.parse import urlsplit, urlunsplit
 import orjson
 from django.conf import settings
 
+# Connections kept open to the engine: a rebuild sends two bulk requests at a time, and
+# urllib3 keeps one by default, opening a new one for every other request.
+CONNECTIONS_KEPT = 4
 # Actions per bulk request.
 BULK_CHUNK = 500
 # What a bulk answer is cut down to, the reports of refused actions: reading five hundred
@@ -205,7 +208,13 @@ def engine_from_url(url, timeout=10):
         from opensearchpy import OpenSearch
         from opensearchpy.exceptions import OpenSearchException
 
-        client = OpenSearch(server, timeout=timeout, max_retries=0, retry_on_timeout=False)
+        client = OpenSearch(
+            server,
+            timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=CONNECTIONS_KEPT,
+        )
         return OpenSearchEngine(client, (OpenSearchException, OSError))
     if kind == "elasticsearch":
         from elastic_transport import TransportError
