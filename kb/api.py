@@ -6,17 +6,20 @@ gets the same answers as anyone, so that nothing private is ever cached or
 re-published from here. Documents of a collection under a view restriction
 are never listed.
 
-Besides Wagtail's own filters (`type`, `locale`, `child_of`, `search`, a
-field's name...), three filters read the taxonomy: `theme=<slug>`,
+Besides Wagtail's own filters (`type`, `locale`, `child_of`, a field's
+name...), three filters read the taxonomy: `theme=<slug>`,
 `territory=region:<INSEE code>` or `territory=departement:<INSEE code>`, and
 `tag=<name>`. A value that names nothing answers 400 with the reason.
+`search=<words>` is the site's search (`SiteSearchFilter`), not Wagtail's.
 """
 
 from django.conf import settings
 from django.db.models import Case, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
+from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from taggit.models import Tag
 from wagtail.api import APIField
@@ -40,6 +43,10 @@ from practices.models import (
     PracticeSheetPage,
     TrainingOfferPage,
 )
+from search.backends import get_backend
+from search.engine import SearchEngineUnavailable
+from search.indexing import page_ids
+from search.query import SearchRequest, clean_text
 
 
 def slugs():
@@ -166,7 +173,7 @@ PREFETCHED = [
     "indicators",
     "establishments",
 ]
-# How many best matches of `?search=` are kept before the public filters apply.
+# How many best matches of `?search=` are kept, per language, before the other filters apply.
 SEARCH_CANDIDATES = 1000
 PAGE_TYPES = list(API_FIELDS)
 
@@ -241,29 +248,46 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class RankedSearchFilter(SearchFilter):
-    """`?search=` over the live pages, keeping those of the filtered set, best first.
+class SiteSearchFilter(BaseFilterBackend):
+    """`?search=` answered by the site's search (`search.backends`), best first.
 
-    Wagtail's search backend only filters on indexed fields, and neither the
-    alias mark nor the taxonomy filters are: the words are searched among live
-    pages, and the filtered public set decides which of them are shown.
+    The same words, synonyms, typo tolerance and ranking as the search page, among
+    public documents, in the language of `locale` (in every language otherwise,
+    French first). The API's other filters then decide which of them are shown.
+    An unreachable engine answers 503.
     """
 
     def filter_queryset(self, request, queryset, view):
-        if "search" not in request.GET:
+        text = clean_text(request.GET.get("search", ""))
+        if not text:
             return queryset
-        candidates = super().filter_queryset(request, queryset.model.objects.live(), view)
-        ranked_ids = [page.pk for page in candidates[:SEARCH_CANDIDATES]]
+        code = request.GET.get("locale")
+        languages = [code] if code else [language for language, _name in settings.LANGUAGES]
+        try:
+            keys = [
+                key
+                for language in languages
+                for key in get_backend().ranked_keys(
+                    SearchRequest(text=text, language=language), SEARCH_CANDIDATES
+                )
+            ]
+        except SearchEngineUnavailable as error:
+            raise SearchUnavailable from error
+        ranked_ids = page_ids(keys)
         found = queryset.filter(pk__in=ranked_ids)
-        if "order" in request.GET:
+        if "order" in request.GET or not ranked_ids:
             return found
-        rank = Case(*(When(pk=pk, then=position) for position, pk in enumerate(ranked_ids)))
-        return found.order_by(rank) if ranked_ids else found
+        return found.order_by(Case(*(When(pk=pk, then=rank) for rank, pk in enumerate(ranked_ids))))
+
+
+class SearchUnavailable(APIException):
+    status_code = 503
+    default_detail = gettext_lazy("La recherche est momentanément indisponible.")
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
-        {LocaleFilter: KnownLocaleFilter, SearchFilter: RankedSearchFilter}.get(backend, backend)
+        {LocaleFilter: KnownLocaleFilter, SearchFilter: SiteSearchFilter}.get(backend, backend)
         for backend in PagesAPIViewSet.filter_backends
     ]
     # The search must come last: its results cannot be filtered further.

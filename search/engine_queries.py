@@ -301,6 +301,13 @@ def search_body(request, territories, tolerant=False):
     return search[request.offset : request.offset + request.page_size]
 
 
+def ranked_keys_body(request, territories, limit, tolerant=False):
+    """The ids only of the best `limit` matches of the words, ranked as on the search page."""
+    search = Search().query(text_query(request, territories, tolerant))
+    search = search.filter(to_q(request.base_filter())).extra(rescore=rescores(request))
+    return search.source(False)[:limit]
+
+
 def suggestions_body(request):
     """Corrections of the words: asked apart, only when they find little ("did you mean")."""
     return add_suggestions(Search(), request)[:0]

@@ -47,6 +47,13 @@ REBUILD_KEY = "rebuild"
 rebuild_running = threading.Lock()
 
 
+def page_ids(keys):
+    """The ids of the pages among document `keys`, in their order."""
+    return [
+        int(key.removeprefix(PAGE_KEY_PREFIX)) for key in keys if key.startswith(PAGE_KEY_PREFIX)
+    ]
+
+
 def document_for_key(key):
     """The current document for `key`, or None when it must not (or no longer) be searchable."""
     if key.startswith(PAGE_KEY_PREFIX):

@@ -15,7 +15,7 @@ from practices.related import related_pages as shared_terms_related
 from search.backends.engine import EngineBackend
 from search.engine import SearchEngineUnavailable, configured_engine
 from search.extraction import page_key
-from search.indexing import PAGE_KEY_PREFIX
+from search.indexing import page_ids
 from search.query import SearchRequest, visibility_for
 
 logger = logging.getLogger(__name__)
@@ -27,9 +27,7 @@ def pages_for(keys):
     The index holds every kind of page; the box names the kind of each item, and
     only these three have one. A stale index entry is left out too.
     """
-    ids = [
-        int(key.removeprefix(PAGE_KEY_PREFIX)) for key in keys if key.startswith(PAGE_KEY_PREFIX)
-    ]
+    ids = page_ids(keys)
     pages = (
         Page.objects.live()
         .public()

@@ -180,6 +180,14 @@ class DatabaseBackend:
             promoted=self.promoted(request),
         )
 
+    def ranked_keys(self, request, limit):
+        """Keys of the documents the words find, best first, at most `limit` (no facets, no
+        excerpts): the search of the JSON API."""
+        hits = self.matching(request).order_by(
+            "-relevance", F("published_at").desc(nulls_last=True), "-pk"
+        )
+        return list(hits.values_list("key", flat=True)[:limit])
+
     def facets(self, request, documents, expressions):
         """Counts of every facet; each ignores its own selection but follows the others."""
         matched = IndexedDocument.objects.filter(pk__in=documents.values("pk"))

@@ -22,6 +22,7 @@ from search.engine_queries import (
     documents_body,
     facet_counts,
     facet_entries,
+    ranked_keys_body,
     related_body,
     search_body,
     suggestions_body,
@@ -293,6 +294,16 @@ class EngineBackend:
             did_you_mean=self.did_you_mean(request) if total < SUGGEST_BELOW else None,
             promoted=self.promoted(request),
         )
+
+    def ranked_keys(self, request, limit):
+        """Keys of the documents the words find, best first, at most `limit` (no facets, no
+        excerpts): the search of the JSON API."""
+        territories = Territories.load(request.language)
+        response = self.run(request.language, ranked_keys_body(request, territories, limit))
+        if response.hits.total.value < TOLERANT_BELOW:
+            body = ranked_keys_body(request, territories, limit, tolerant=True)
+            response = self.run(request.language, body)
+        return [hit.meta.id for hit in response]
 
     def did_you_mean(self, request):
         if not request.text:

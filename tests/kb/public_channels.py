@@ -6,15 +6,19 @@ source's title, so it is known by its own address, under /en/.
 """
 
 import datetime
+import io
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from forums.models import Space
 from kb.models import HomePage, Theme
+from search.engine import configured_engine
 from tests.forums.factories import PostFactory, SpaceFactory, TopicFactory
 from tests.practices.factories import (
     ExperimentIndexPageFactory,
@@ -142,12 +146,18 @@ def build_cast():
 
 @pytest.fixture(scope="module")
 def cast(django_db_setup, django_db_blocker):
-    """Built once per module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
+    """Built once per module in a transaction rolled back at its end, and indexed by the
+    database search backend, which answers the API's `?search=` (the engine's privacy is
+    tested in tests/search)."""
+    with django_db_blocker.unblock(), override_settings(SEARCH_URL=""):
+        configured_engine.cache_clear()
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield build_cast()
+            cast = build_cast()
+            call_command("search_index", "rebuild", stdout=io.StringIO(), stderr=io.StringIO())
+            yield cast
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+            configured_engine.cache_clear()

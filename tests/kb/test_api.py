@@ -5,14 +5,17 @@ other channels in test_public_channels_privacy.py.
 """
 
 import datetime
+import io
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from kb.models import Department, Region, SeminarIndexPage, SeminarPage, Theme
+from search.engine import configured_engine
 from tests.kb.factories import UserFactory
 from tests.practices.conftest import practices_en, practices_fr
 from tests.practices.factories import (
@@ -24,6 +27,7 @@ from tests.practices.factories import (
     term,
     valid_finess,
 )
+from tests.search.conftest import DEAD_ENGINE_URL
 
 __all__ = ["practices_en", "practices_fr"]
 
@@ -120,12 +124,56 @@ def test_a_training_offer_lists_its_coming_sessions(client, practices_fr):
         ({"tag": "inconnu"}, []),
         ({**SHEETS, "locale": "en"}, ["Mobile team in Hérault"]),
         ({**SHEETS, "status": "evaluated"}, ["Équipe mobile ITEP dans l’Hérault"]),
-        ({"theme": "coordination-parcours", "search": "Hérault", "locale": "fr"},
-         ["Équipe mobile ITEP dans l’Hérault"]),
     ],
 )  # fmt: skip
 def test_filters(client, pages, params, expected):
     assert titles(client, **params) == sorted(expected)
+
+
+@pytest.fixture
+def indexed_pages(pages, settings):
+    """The pages, in the database backend's index (the engine's is tested in tests/search)."""
+    settings.SEARCH_URL = ""
+    configured_engine.cache_clear()
+    call_command("search_index", "rebuild", stdout=io.StringIO(), stderr=io.StringIO())
+    yield pages
+    configured_engine.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        # The site's search: accents and plurals aside, in the language asked.
+        ({"search": "herault", "locale": "fr"}, ["Équipe mobile ITEP dans l’Hérault"]),
+        ({"search": "unites de repit", "locale": "fr"}, ["Unité de répit en Bretagne"]),
+        ({"search": "Hérault", "locale": "en"}, ["Mobile team in Hérault"]),
+        ({"search": "Hérault"}, ["Mobile team in Hérault", "Équipe mobile ITEP dans l’Hérault"]),
+        ({"search": "Hérault", "theme": "jeunes-adultes"}, []),
+        ({"search": "Bretagne", "theme": "jeunes-adultes"}, ["Unité de répit en Bretagne"]),
+        ({"search": "  ", **SHEETS},
+         ["Mobile team in Hérault", "Équipe mobile ITEP dans l’Hérault"]),
+    ],
+)  # fmt: skip
+def test_search_is_the_site_search(client, indexed_pages, params, expected):
+    assert titles(client, **params) == sorted(expected)
+
+
+def test_search_ranks_the_best_match_first(client, indexed_pages):
+    found = client.get("/api/v2/pages/", {"search": "équipe mobile Hérault", "locale": "fr"})
+
+    assert found.json()["items"][0]["title"] == "Équipe mobile ITEP dans l’Hérault"
+
+
+def test_search_on_an_unreachable_engine_answers_503(client, pages, settings):
+    settings.SEARCH_URL = DEAD_ENGINE_URL
+    configured_engine.cache_clear()
+    try:
+        response = client.get("/api/v2/pages/", {"search": "Hérault"})
+    finally:
+        configured_engine.cache_clear()
+
+    assert response.status_code == 503
+    assert "momentanément indisponible" in response.json()["detail"]
 
 
 def test_seminars_show_their_dates_place_and_region(client, home_page_fr):

@@ -64,3 +64,16 @@ def test_did_you_mean_never_reveals_a_space_word(search_backend):
     # tolerance of the engine) or through the correction.
     found = [hit.key for hit in member.hits] == [PRIVATE_DOCUMENT["key"]]
     assert found or normalise_query(member.did_you_mean) == "confidentialissime"
+
+
+def test_the_api_search_ranks_as_the_search_page_and_never_finds_a_space_document(
+    search_backend,
+):
+    public = SearchRequest(text="répit", language="fr")
+    page_order = [hit.key for hit in search_backend.search(public).hits]
+
+    assert search_backend.ranked_keys(public, 100)[: len(page_order)] == page_order
+    assert search_backend.ranked_keys(as_member("confidentialissime"), 100) == [
+        PRIVATE_DOCUMENT["key"]
+    ]
+    assert search_backend.ranked_keys(SearchRequest(text="confidentialissime"), 100) == []
