@@ -137,7 +137,9 @@ def build_indexes():
         )
         upsert_translation(listing, "en", **spec["en"])
         listings[key] = listing
-    for home, target in ((home_fr, root), (home_en, root_en)):
+    # Read again: the English home got a child by translation, and publishing the copy read
+    # before would write back its old count of children.
+    for home, target in zip(home_pages(), (root, root_en), strict=True):
         if home.practices_page_id != target.pk:
             home.practices_page = target
             home.save_revision().publish()

@@ -85,6 +85,11 @@ def test_second_run_duplicates_nothing(demo):
     assert row_counts() == demo
 
 
+def test_the_page_tree_stays_sound(demo):
+    # Bad paths, steps, orphans, depths, child counts: none.
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
 def test_practices_section_has_enough_live_content(demo):
     assert french(PracticeSheetPage).count() >= 20
     assert french(ExperimentPage).count() >= 6
