@@ -10,9 +10,10 @@ synonyms (acronym ↔ expansion) apply at query time only, through
 # makes "ʼ" and "`" plain, in titles, summaries and queries. Bodies are long, and the filter
 # took a tenth of the engine's indexing time (`bench/`): their "ʼ" and "`" are made plain
 # before they are sent (`plain_apostrophes`).
+RARE_APOSTROPHES = ("ʼ", "`")
 APOSTROPHES = {
     "type": "mapping",
-    "mappings": ["ʼ => '", "` => '"],
+    "mappings": [f"{apostrophe} => '" for apostrophe in RARE_APOSTROPHES],
 }
 
 FRENCH_ELISION = {
@@ -120,7 +121,7 @@ def analyzer(filters, char_filter=("kb_apostrophes",)):
 def plain_apostrophes(text):
     """`text` with "ʼ" and "`" made plain, as `APOSTROPHES` does: the engine's body analyzer
     and the database's tokenizer would leave them inside words."""
-    for apostrophe in ("ʼ", "`"):
+    for apostrophe in RARE_APOSTROPHES:
         if apostrophe in text:
             text = text.replace(apostrophe, "'")
     return text
