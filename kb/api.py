@@ -263,11 +263,12 @@ class SiteSearchFilter(BaseFilterBackend):
             return queryset
         code = request.GET.get("locale")
         languages = [code] if code else [language for language, _name in settings.LANGUAGES]
+        backend = get_backend()
         try:
             keys = [
                 key
                 for language in languages
-                for key in get_backend().ranked_keys(
+                for key in backend.ranked_keys(
                     SearchRequest(text=text, language=language), SEARCH_CANDIDATES
                 )
             ]

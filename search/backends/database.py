@@ -72,6 +72,11 @@ def restricted(documents, expression):
     return documents if expression is None else documents.filter(to_orm(expression))
 
 
+def best_first(documents):
+    """Matches by relevance, the newest first among equals."""
+    return documents.order_by("-relevance", F("published_at").desc(nulls_last=True), "-pk")
+
+
 def columns_of(document):
     """The IndexedDocument columns of a search document (all of it is kept in `data` too).
 
@@ -165,7 +170,7 @@ class DatabaseBackend:
         if request.ranked_by_date:
             hits = hits.order_by(F("published_at").desc(nulls_last=True), "-pk")
         else:
-            hits = hits.order_by("-relevance", F("published_at").desc(nulls_last=True), "-pk")
+            hits = best_first(hits)
         rows = list(hits[request.offset : request.offset + request.page_size])
         marked = {}
         if request.text:
@@ -183,10 +188,7 @@ class DatabaseBackend:
     def ranked_keys(self, request, limit):
         """Keys of the documents the words find, best first, at most `limit` (no facets, no
         excerpts): the search of the JSON API."""
-        hits = self.matching(request).order_by(
-            "-relevance", F("published_at").desc(nulls_last=True), "-pk"
-        )
-        return list(hits.values_list("key", flat=True)[:limit])
+        return list(best_first(self.matching(request)).values_list("key", flat=True)[:limit])
 
     def facets(self, request, documents, expressions):
         """Counts of every facet; each ignores its own selection but follows the others."""

@@ -10,6 +10,7 @@ request's language, so a query on /en/ never sees a French document.
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 
 from django.conf import settings
 from django.utils.dateparse import parse_datetime
@@ -17,6 +18,7 @@ from elasticsearch.dsl.response import Response
 
 from search.analysis import index_settings, plain_apostrophes
 from search.documents import index_mapping
+from search.engine import BULK_CHUNK
 from search.engine_queries import (
     autocomplete_body,
     documents_body,
@@ -45,7 +47,6 @@ from search.query import (
 )
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-BULK_CHUNK = 500
 # A rebuild keeps the engine busy with one batch while the next is read from the database.
 BULKS_IN_FLIGHT = 2
 # Seconds a rebuild's bulk or final refresh may take: large, and queued behind merges.
@@ -273,15 +274,18 @@ class EngineBackend:
         raw = self.engine.search(alias_name(language), search.to_dict())
         return Response(search, raw)
 
+    def run_words(self, request, body_of):
+        """Run `body_of(tolerant=False)`, the words as typed; when they find little, run
+        `body_of(tolerant=True)` instead. Returns the response and whether it is tolerant."""
+        response = self.run(request.language, body_of(tolerant=False))
+        if request.text and response.hits.total.value < TOLERANT_BELOW:
+            return self.run(request.language, body_of(tolerant=True)), True
+        return response, False
+
     def search(self, request):
         territories = Territories.load(request.language)
-        tolerant = False
-        response = self.run(request.language, search_body(request, territories))
+        response, tolerant = self.run_words(request, partial(search_body, request, territories))
         total = response.hits.total.value
-        if request.text and total < TOLERANT_BELOW:
-            tolerant = True
-            response = self.run(request.language, search_body(request, territories, tolerant))
-            total = response.hits.total.value
         if request.page > last_page(total, request.page_size):
             # Past the last page: show the last one rather than an empty page.
             request = request.with_page(last_page(total, request.page_size))
@@ -299,10 +303,8 @@ class EngineBackend:
         """Keys of the documents the words find, best first, at most `limit` (no facets, no
         excerpts): the search of the JSON API."""
         territories = Territories.load(request.language)
-        response = self.run(request.language, ranked_keys_body(request, territories, limit))
-        if response.hits.total.value < TOLERANT_BELOW:
-            body = ranked_keys_body(request, territories, limit, tolerant=True)
-            response = self.run(request.language, body)
+        body_of = partial(ranked_keys_body, request, territories, limit)
+        response, _tolerant = self.run_words(request, body_of)
         return [hit.meta.id for hit in response]
 
     def did_you_mean(self, request):
