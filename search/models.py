@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -7,23 +9,63 @@ from wagtail.admin.panels import FieldPanel
 
 from search.extraction import page_key
 from search.query import normalise_query
+from search.thesaurus import ONE_WAY, Synonyms, split_forms
 
 
-class GlossaryTerm(models.Model):
-    """An acronym of the sector and its expansion, used as search synonyms."""
+class SynonymGroup(models.Model):
+    """Words of the sector that mean the same thing: any one of them finds the others.
 
-    acronym = models.CharField(_("sigle"), max_length=30, unique=True)
-    expansion = models.CharField(_("forme développée"), max_length=300)
+    The shipped thesaurus (`search/data/thesaurus/`) is loaded once; editors extend it.
+    """
 
-    panels = [FieldPanel("acronym"), FieldPanel("expansion")]
+    language = models.CharField(
+        _("langue"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    forms = models.CharField(
+        _("formes équivalentes"),
+        max_length=500,
+        help_text=_(
+            "Séparées par des virgules : « ITEP, institut thérapeutique éducatif et "
+            "pédagogique ». Chacune trouve les autres. Un sigle s’écrit en capitales."
+        ),
+    )
+    broader = models.CharField(
+        _("trouve aussi (sens unique)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Termes plus larges que ces formes trouvent aussi, sans réciproque : pour "
+            "« DITEP », « ITEP »."
+        ),
+    )
+
+    # Searches on the database backend read the thesaurus again once it has changed.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("language"), FieldPanel("forms"), FieldPanel("broader")]
 
     class Meta:
-        verbose_name = _("terme du glossaire")
-        verbose_name_plural = _("glossaire")
-        ordering = ["acronym"]
+        verbose_name = _("groupe de synonymes")
+        verbose_name_plural = _("thésaurus")
+        ordering = ["language", "forms"]
 
     def __str__(self):
-        return f"{self.acronym} — {self.expansion}"
+        return f"{self.forms} => {self.broader}" if self.broader else self.forms
+
+    @property
+    def synonyms(self):
+        return Synonyms(split_forms(self.forms), split_forms(self.broader))
+
+    def clean(self):
+        group = self.synonyms
+        if not group.forms or (len(group.forms) < 2 and not group.broader):
+            raise ValidationError(
+                _("Indiquez au moins deux formes équivalentes, ou un terme plus large.")
+            )
+        if any(ONE_WAY in form for form in (*group.forms, *group.broader)):
+            raise ValidationError(_("Séparez les formes par des virgules, sans « => »."))
+        self.forms = ", ".join(group.forms)
+        self.broader = ", ".join(group.broader)
 
 
 class PendingIndexOperation(models.Model):
@@ -62,9 +104,13 @@ class IndexedDocument(models.Model):
     status = models.CharField(max_length=20, blank=True, db_index=True)
     rank_boost = models.FloatField(default=1.0)
     data = models.JSONField(default=dict)
-    # Kept up to date by a trigger on PostgreSQL (migration 0004); SQLite keeps
-    # its full-text index in the FTS5 table `search_fulltext` instead, and leaves
-    # this column empty.
+    # The terms of the text as `search.terms` analyses it, which the full-text index reads:
+    # a trigger fills `search_vector` from them on PostgreSQL (migration 0006), and SQLite
+    # keeps its index in the FTS5 table `search_fulltext` instead, leaving it empty.
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    keyword_terms = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
@@ -90,6 +136,21 @@ class IndexedTerm(models.Model):
 
     def __str__(self):
         return f"{self.field}={self.value}"
+
+
+class IndexedWord(models.Model):
+    """A word of the indexed documents, as folded, and the term it is indexed under.
+
+    What the database backend corrects typos towards and completes words from. A word
+    stays until the next rebuild, even when the last document holding it has gone: a
+    correction towards it then finds nothing, and is not proposed.
+    """
+
+    word = models.CharField(max_length=100, unique=True)
+    term = models.CharField(max_length=100)
+
+    def __str__(self):
+        return self.word
 
 
 class PromotedResult(models.Model):

@@ -144,6 +144,8 @@ class SearchRequest:
     sort: str = RELEVANCE
     page: int = 1
     page_size: int = PAGE_SIZE
+    # The words exactly as typed: no typo tolerance (the link under « searched instead »).
+    exact: bool = False
 
     @classmethod
     def from_querydict(cls, data, language, visibility):
@@ -162,6 +164,7 @@ class SearchRequest:
             filters=filters,
             sort=sort if sort in SORTS else (RELEVANCE if text else DATE),
             page=page_number(data.get("page", 1)),
+            exact=data.get("exact") == "1",
         )
 
     @property
@@ -259,6 +262,8 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
     did_you_mean: str | None = None
     promoted: list = field(default_factory=list)
+    # The words searched for instead of unknown ones (« scolarisaton » → « scolarisation »).
+    searched_instead: str | None = None
 
     @property
     def page(self):

@@ -10,7 +10,7 @@ from practices.models import TrainingSession
 from search.backends import get_backend
 from search.extraction import page_key
 from search.indexing import rebuild_after_commit, refresh_after_commit, subtree_keys
-from search.models import GlossaryTerm
+from search.models import SynonymGroup
 
 
 @receiver(page_published)
@@ -55,8 +55,8 @@ def refresh_training_offer(sender, instance, **kwargs):
     refresh_after_commit([page_key(instance.offer_id)])
 
 
-@receiver(post_save, sender=GlossaryTerm)
-@receiver(post_delete, sender=GlossaryTerm)
+@receiver(post_save, sender=SynonymGroup)
+@receiver(post_delete, sender=SynonymGroup)
 def apply_new_synonyms(sender, instance, raw=False, **kwargs):
     # Rows loaded from a fixture (`raw`) come with a rebuild of their own, by command.
     if not raw and get_backend().synonyms_in_index:

@@ -1,4 +1,4 @@
-"""Search in the admin: the synonyms glossary, editors' picks, queries that found nothing."""
+"""Search in the admin: the thesaurus of synonyms, editors' picks, queries that found nothing."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from search.models import GlossaryTerm, PromotedResult, ZeroResultQuery
+from search.models import PromotedResult, SynonymGroup, ZeroResultQuery
 
 
 class RecordedByTheSitePolicy(ModelPermissionPolicy):
@@ -21,13 +21,14 @@ class RecordedByTheSitePolicy(ModelPermissionPolicy):
 register_permission_policy(ZeroResultQuery, RecordedByTheSitePolicy(ZeroResultQuery))
 
 
-class GlossaryViewSet(SnippetViewSet):
-    model = GlossaryTerm
+class ThesaurusViewSet(SnippetViewSet):
+    model = SynonymGroup
     icon = "openquote"
-    menu_label = _("Glossaire (synonymes)")
-    list_display = ["acronym", "expansion"]
-    search_fields = ["acronym", "expansion"]
-    ordering = ["acronym"]
+    menu_label = _("Thésaurus (synonymes)")
+    list_display = ["forms", "broader", "language"]
+    list_filter = ["language"]
+    search_fields = ["forms", "broader"]
+    ordering = ["language", "forms"]
 
 
 class PromotedResultViewSet(SnippetViewSet):
@@ -53,7 +54,7 @@ class SearchGroup(SnippetViewSetGroup):
     menu_label = _("Recherche")
     menu_icon = "search"
     menu_order = 310
-    items = [GlossaryViewSet, PromotedResultViewSet, ZeroResultQueryViewSet]
+    items = [ThesaurusViewSet, PromotedResultViewSet, ZeroResultQueryViewSet]
 
 
 register_snippet(SearchGroup)

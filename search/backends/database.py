@@ -1,24 +1,33 @@
 """The embedded search backend: the same documents, kept in the site's own database.
 
-Slower and ranking less well than an engine, but the site works on a fresh
-machine with no server. It answers the same `SearchRequest` as the engine:
-full-text matching comes from `search.backends.fulltext`, filters and facet
-counts from the ORM over `IndexedTerm`.
+Slower than an engine, but the site works on a fresh machine with no server. It
+answers the same `SearchRequest` as the engine: the text is analysed in Python
+(`search.terms`), the query planned concept by concept with the thesaurus and
+typo tolerance (`search.backends.concepts`), matched and ranked by the
+database's full-text index (`search.backends.fulltext`); filters and facet
+counts come from the ORM over `IndexedTerm`.
 """
 
-import difflib
-from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import islice
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
 from django.utils.dateparse import parse_datetime
 
 from search.analysis import plain_apostrophes
-from search.backends.fulltext import fulltext, words
+from search.backends import highlighting
+from search.backends.concepts import (
+    Concept,
+    QueryPlan,
+    completion_terms,
+    corrected_text,
+    plan_query,
+)
+from search.backends.fulltext import fulltext
 from search.filters import AllOf, AnyOf, Not, Terms, Territories, combined
-from search.models import IndexedDocument, IndexedTerm, PromotedResult
+from search.models import IndexedDocument, IndexedTerm, IndexedWord, PromotedResult
 from search.query import (
     FILTERS,
     SUGGEST_BELOW,
@@ -32,6 +41,7 @@ from search.query import (
     safe_excerpt,
     starts_words,
 )
+from search.terms import indexed_text, tokens, vocabulary_of
 
 KEYWORD_FIELDS = [
     "themes",
@@ -43,8 +53,6 @@ KEYWORD_FIELDS = [
 ]
 # Fields that are columns of IndexedDocument rather than IndexedTerm rows.
 COLUMN_FIELDS = {"doc_type", "status", "year", "locale"}
-# "Did you mean" looks for corrections among the words of this many titles and summaries.
-VOCABULARY_DOCUMENTS = 5000
 MAX_TAG_SUGGESTIONS = 3
 REBUILD_BATCH = 500
 
@@ -73,14 +81,50 @@ def restricted(documents, expression):
 
 
 def best_first(documents):
-    """Matches by relevance, the newest first among equals."""
-    return documents.order_by("-relevance", F("published_at").desc(nulls_last=True), "-pk")
+    """Matches covering most of the query first, then by relevance, the newest among equals."""
+    return documents.order_by(
+        "-coverage", "-relevance", F("published_at").desc(nulls_last=True), "-pk"
+    )
+
+
+def keywords_of(document):
+    """Tags and labels (theme, audience, territory names…): words people search by."""
+    return " ".join([*(document.get("tags") or []), *(document.get("labels") or [])])
+
+
+def analysed_columns(document):
+    """The terms of the document's text, which the full-text index reads."""
+    language = document["locale"]
+    return {
+        "title_terms": indexed_text(document["title"], language),
+        "summary_terms": indexed_text(document["summary"], language),
+        "body_terms": indexed_text(document["body"], language),
+        "keyword_terms": indexed_text(keywords_of(document), language),
+    }
+
+
+def vocabulary_rows(documents):
+    """{folded word: term} of the documents' words."""
+    words = {}
+    for document in documents:
+        texts = [document["title"], document["summary"], document["body"], keywords_of(document)]
+        words.update(vocabulary_of(texts, document["locale"]))
+    return words
+
+
+def add_to_vocabulary(documents):
+    words = vocabulary_rows(documents)
+    IndexedWord.objects.bulk_create(
+        [IndexedWord(word=word[:100], term=term[:100]) for word, term in words.items()],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
 
 
 def columns_of(document):
     """The IndexedDocument columns of a search document (all of it is kept in `data` too).
 
-    The full-text tokenizer reads "ʼ" as a letter: "lʼaccueil" would be one word.
+    The titles and summaries shown keep their apostrophes, made plain where rare.
     """
     return {
         "locale": document["locale"],
@@ -93,6 +137,7 @@ def columns_of(document):
         "status": document["status"],
         "rank_boost": document["rank_boost"],
         "data": document,
+        **analysed_columns(document),
     }
 
 
@@ -123,13 +168,15 @@ def hit_of(row, marked):
 
 class DatabaseBackend:
     name = "database"
-    # The glossary is read with each query (`search.backends.fulltext`).
+    # The thesaurus is read with each query (`search.backends.concepts`).
     synonyms_in_index = False
 
     def upsert(self, documents):
+        documents = list(documents)
         with transaction.atomic():
             for document in documents:
                 self.store(document)
+            add_to_vocabulary(documents)
 
     def store(self, document):
         row, _ = IndexedDocument.objects.update_or_create(
@@ -143,26 +190,33 @@ class DatabaseBackend:
     def visible(self, request):
         return IndexedDocument.objects.filter(to_orm(request.base_filter()))
 
-    def matching(self, request):
-        """Documents of the request's language and visibility holding its words.
+    def plan(self, request):
+        """The concepts of the request's words, and the territories they name.
 
         A région or département named in the words is found in the text or among
         the document's territories: "Occitanie" finds the pages of the Hérault.
         """
+        other_words, places = request.places(Territories.load(request.language))
+        plan = plan_query(other_words, request.language, tolerant=not request.exact)
+        named = []
+        for place in places:
+            terms = tuple(token.term for token in tokens(place.name, request.language))
+            if terms:
+                named.append((Concept(place.name, (terms,)), place.pages))
+        return plan, named
+
+    def matching(self, request, plan=None):
+        """Documents of the request's language and visibility holding enough of its words."""
         documents = self.visible(request)
         if not request.text:
-            return documents
-        other_words, places = request.places(Territories.load(request.language))
-        for place in places:
-            naming = fulltext().matching(documents, place.name, request.language)
-            documents = documents.filter(Q(pk__in=naming.values("pk")) | to_orm(place.pages))
-        if other_words:
-            return fulltext().matching(documents, other_words, request.language)
-        return documents.annotate(relevance=F("rank_boost"))
+            return documents.annotate(coverage=Value(0.0), relevance=F("rank_boost"))
+        plan, places = plan or self.plan(request)
+        return fulltext().matching(documents, plan, places)
 
     def search(self, request):
         expressions = request.filter_expressions()
-        documents = self.matching(request)
+        plan = self.plan(request) if request.text else (QueryPlan(), [])
+        documents = self.matching(request, plan)
         hits = restricted(documents, combined(expressions))
         total = hits.count()
         if request.page > last_page(total, request.page_size):
@@ -172,17 +226,30 @@ class DatabaseBackend:
         else:
             hits = best_first(hits)
         rows = list(hits[request.offset : request.offset + request.page_size])
-        marked = {}
-        if request.text:
-            ids = [row.pk for row in rows]
-            marked = fulltext().highlights(ids, request.text, request.language)
+        concepts, places = plan
+        terms = concepts.terms.union(*(concept.terms for concept, _pages in places))
+        searched_instead = concepts.searched_instead(request.text) if total else None
         return SearchResults(
             request=request,
-            hits=[hit_of(row, marked.get(row.pk)) for row in rows],
+            hits=[hit_of(row, self.highlights(row, terms, request.language)) for row in rows],
             total=total,
             facets=self.facets(request, documents, expressions),
-            did_you_mean=self.did_you_mean(request) if total < SUGGEST_BELOW else None,
+            did_you_mean=self.did_you_mean(request, total)
+            if total < SUGGEST_BELOW and request.text and not searched_instead
+            else None,
             promoted=self.promoted(request),
+            searched_instead=searched_instead,
+        )
+
+    @staticmethod
+    def highlights(row, terms, language):
+        """(title, summary, body fragment) of a result, the query's words marked."""
+        if not terms:
+            return None
+        return (
+            highlighting.marked(row.title, terms, language),
+            highlighting.marked(row.summary, terms, language),
+            highlighting.fragment(row.body, terms, language),
         )
 
     def ranked_keys(self, request, limit):
@@ -215,37 +282,16 @@ class DatabaseBackend:
         rows = {row.key: row for row in self.visible(request).filter(key__in=keys)}
         return [hit_of(rows[key], None) for key in keys if key in rows]
 
-    def did_you_mean(self, request):
-        """The words that find nothing, replaced by the nearest title or summary words."""
-        if not request.text:
+    def did_you_mean(self, request, total):
+        """The words with the unknown ones corrected, when that finds more pages."""
+        suggestion = corrected_text(request.text, request.language)
+        if not suggestion:
             return None
-        visible = self.visible(request)
-        forms = defaultdict(Counter)
-        sample = visible.values_list("title", "summary", "data__tags")[:VOCABULARY_DOCUMENTS]
-        for title, summary, tags in sample:
-            for word in words(" ".join([title, summary, *(tags or [])])):
-                forms[normalise_query(word)][word] += 1
-        corrected, changed = [], False
-        for word in words(request.text):
-            folded = normalise_query(word)
-            replacement = word
-            if len(folded) >= 4 and folded not in forms and not self.finds(visible, word, request):
-                close = difflib.get_close_matches(folded, list(forms), n=1, cutoff=0.75)
-                if close:
-                    replacement = forms[close[0]].most_common(1)[0][0]
-                    changed = True
-            corrected.append(replacement)
-        suggestion = " ".join(corrected)
-        if changed and self.finds(visible, suggestion, request):
-            return suggestion
-        return None
-
-    @staticmethod
-    def finds(documents, text, request):
-        return fulltext().matching(documents, text, request.language).exists()
+        corrected = replace(request, text=suggestion, exact=True)
+        return suggestion if self.matching(corrected).count() > total else None
 
     def autocomplete(self, request, limit=8):
-        """Titles that begin with the visitor's words, then tags of visible documents."""
+        """Titles whose words begin with the visitor's, then tags of visible documents."""
         visible = self.visible(request)
         tag_rows = IndexedTerm.objects.filter(field="tags", document__in=visible.values("pk"))
         tag_counts = tag_rows.order_by().values_list("value").annotate(count=Count("pk"))
@@ -253,7 +299,10 @@ class DatabaseBackend:
             (tag for tag in tag_counts if starts_words(tag[0], request.text)),
             key=lambda tag: (-tag[1], tag[0]),
         )[:MAX_TAG_SUGGESTIONS]
-        matching = fulltext().prefix_matching(visible, request.text, request.language)
+        complete, completions = completion_terms(request.text, request.language)
+        if not completions:
+            return [Suggestion("tag", tag) for tag, _count in tags]
+        matching = fulltext().completing(visible, complete, completions)
         rows = matching.values_list("title", "data__url", "doc_type")[: limit * 5]
         typed, folded = request.text.casefold(), normalise_query(request.text)
         # Titles with the very letters typed first, then those that begin with them.
@@ -277,6 +326,7 @@ class DatabaseBackend:
         documents = iter(documents)
         with transaction.atomic():
             IndexedDocument.objects.all().delete()
+            IndexedWord.objects.all().delete()
             while batch := list(islice(documents, REBUILD_BATCH)):
                 rows = IndexedDocument.objects.bulk_create(
                     IndexedDocument(key=document["key"], **columns_of(document))
@@ -287,6 +337,7 @@ class DatabaseBackend:
                     for row, document in zip(rows, batch, strict=True)
                     for term in terms_of(row, document)
                 )
+                add_to_vocabulary(batch)
                 for document in batch:
                     counts[document["locale"]] = counts.get(document["locale"], 0) + 1
                 if progress:

@@ -1,173 +1,176 @@
-"""Full-text matching, ranking and highlighting for the database backend, per database.
+"""Full-text matching and ranking for the database backend, per database.
 
-SQLite uses the FTS5 table and PostgreSQL the `search_vector` column that
-migration 0004 creates and its triggers maintain. The visitor's text never
-reaches either as query syntax: it is cut into words made of letters and
-digits, and each word is quoted (FTS5) or passed as plain text (PostgreSQL).
+Both databases index the terms of `search.terms` (SQLite in the FTS5 table
+`search_fulltext`, PostgreSQL in the `search_vector` column; migration 0006),
+and both answer a `QueryPlan` (`search.backends.concepts`) the same way:
 
-A word that is an acronym of the glossary also matches its expansion as a
-phrase ("itep" finds "institut thérapeutique, éducatif et pédagogique"). The
-glossary is read with each query, so an editor's change applies at once.
+- a document is found when it holds enough of the query's concepts: all of one
+  or two, all but one of three or four, three in five of longer questions — and
+  when no document holds that many, any concept is enough, so that a page
+  holding the important words is always found;
+- it ranks by the concepts it covers, each weighing by its rarity (inverse
+  document frequency), then by where the words stand (title, then summary and
+  keywords, then body: BM25 on SQLite, `ts_rank` on PostgreSQL), times the
+  page's editorial boost.
+
+Only terms made of letters and digits reach either query syntax, so the
+visitor's text can never break it.
 """
 
+import math
 import operator
-import re
 from functools import reduce
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import F, FloatField, Value
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from search.glossary import current_terms
-from search.models import IndexedDocument
-from search.query import MARK_END, MARK_START
+from search.models import IndexedTerm
 
-WORD = re.compile(r"[^\W_]+")
-# Without stemming, "le répit des familles" would require "le" and "des" too.
-STOP_WORDS = frozenset(
-    {"a", "à", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou"}
-    | {"un", "une", "the", "an", "and", "of", "on", "to", "in", "for"}
-)
-FRAGMENT_WORDS = 30
-POSTGRESQL_CONFIGS = {"fr": "kb_french", "en": "kb_english"}
+DOCUMENT_ID = "search_indexeddocument.id"
 
 
-def words(text):
-    return WORD.findall(text.casefold())
+def required_concepts(known):
+    """How many of `known` concepts a document must hold to be found at first."""
+    if known <= 2:
+        return known
+    if known <= 4:
+        return known - 1
+    return math.ceil(known * 0.6)
 
 
-def content_words(text):
-    return [word for word in words(text) if word not in STOP_WORDS]
+class FullText:
+    def concept_condition(self, concept):
+        """The Q of documents holding one of the concept's alternatives."""
+        raise NotImplementedError
+
+    def relevance(self, concepts):
+        """The expression scoring where the concepts' words stand in a document."""
+        raise NotImplementedError
+
+    def conditions(self, concepts, places):
+        """One Q per concept, a place's also met by the pages of its territory."""
+        found = [self.concept_condition(concept) for concept in concepts]
+        for concept, place in places:
+            holders = IndexedTerm.objects.filter(field=place.field, value__in=place.values)
+            found.append(self.concept_condition(concept) | Q(pk__in=holders.values("document_id")))
+        return found
+
+    def matching(self, documents, plan, places=()):
+        """`documents` holding enough of the plan's concepts, annotated with `coverage`
+        (what they hold, rare concepts weighing more) and `relevance`."""
+        everything = [*plan.concepts, *(concept for concept, _place in places)]
+        conditions = self.conditions(plan.concepts, places)
+        if not conditions:
+            return documents.none().annotate(coverage=Value(0.0), relevance=Value(0.0))
+        counts = documents.aggregate(
+            total=Count("pk"),
+            **{f"c{i}": Count("pk", filter=condition) for i, condition in enumerate(conditions)},
+        )
+        total = counts.pop("total")
+        frequencies = [counts[f"c{i}"] for i in range(len(conditions))]
+        weights = [math.log(1 + (total + 1) / (frequency + 0.5)) for frequency in frequencies]
+        annotated = documents.annotate(
+            matched=weighted_sum(conditions, [1] * len(conditions)),
+            coverage=weighted_sum(conditions, weights),
+            relevance=self.relevance(everything) * F("rank_boost"),
+        )
+        for concept, condition in zip(everything, conditions, strict=True):
+            if concept.required:
+                annotated = annotated.filter(condition)
+        wanted = required_concepts(sum(1 for frequency in frequencies if frequency))
+        found = annotated.filter(matched__gte=max(wanted, 1))
+        if wanted > 1 and not found.exists():
+            found = annotated.filter(matched__gte=1)
+        return found
 
 
-def expansions():
-    """{acronym: words of its expansion} of the glossary, acronyms as `words()` reads them."""
-    return {acronym.casefold(): words(expansion) for acronym, expansion in current_terms()}
+def weighted_sum(conditions, weights):
+    """Σ weight of each condition a document meets."""
+    output = IntegerField() if all(isinstance(w, int) for w in weights) else FloatField()
+    return reduce(
+        operator.add,
+        (
+            Case(When(condition, then=Value(weight)), default=Value(0), output_field=output)
+            for condition, weight in zip(conditions, weights, strict=True)
+        ),
+    )
 
 
-class SqliteFullText:
-    # Column weights: title, summary, body, tags.
-    RANK = "-bm25(search_fulltext, 6.0, 3.0, 1.0, 4.0)"
+class SqliteFullText(FullText):
+    # Column weights: title, summary, body, keywords (tags and labels).
+    RANK = "-bm25(search_fulltext, 6.0, 3.0, 1.0, 3.0)"
 
     @staticmethod
-    def expression(text):
-        """An FTS5 query: every word required, quoted; longer words also match their plurals."""
-        glossary = expansions()
-        terms = []
-        for word in content_words(text):
-            term = f'"{word.rstrip("sx") or word}"*' if len(word) >= 4 else f'"{word}"'
-            if glossary.get(word):
-                term = f'({term} OR "{" ".join(glossary[word])}")'
-            terms.append(term)
-        # FTS5 reads juxtaposed phrases as AND, but not next to a parenthesis: say it.
-        return " AND ".join(terms)
+    def expression(concept):
+        """An FTS5 query: any alternative, each a quoted term or phrase."""
+        return " OR ".join(f'"{" ".join(alternative)}"' for alternative in concept.alternatives)
 
-    def matching(self, documents, text, language):
-        expression = self.expression(text)
-        if not expression:
-            # Only punctuation, symbols or stop words: nothing to look for.
-            return documents.none().annotate(relevance=Value(0.0))
-        matches = RawSQL(
-            "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s", (expression,)
+    def concept_condition(self, concept):
+        return Q(
+            pk__in=RawSQL(
+                "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s",
+                (self.expression(concept),),
+            )
         )
+
+    def relevance(self, concepts):
+        expression = " OR ".join(f"({self.expression(concept)})" for concept in concepts)
         # The scores of every match are computed by one pass over the index and looked up
         # per document: asked per document, FTS5 would run the whole match again for each
         # one (37 s instead of 40 ms for 6,000 matches of 10,000 documents).
-        rank = RawSQL(
-            f"WITH scores AS MATERIALIZED (SELECT rowid AS id, {self.RANK} AS score "
+        return RawSQL(
+            f"COALESCE((WITH scores AS MATERIALIZED (SELECT rowid AS id, {self.RANK} AS score "
             "FROM search_fulltext WHERE search_fulltext MATCH %s) "
-            "SELECT score FROM scores WHERE scores.id = search_indexeddocument.id",
+            f"SELECT score FROM scores WHERE scores.id = {DOCUMENT_ID}), 0)",
             (expression,),
             output_field=FloatField(),
         )
-        return documents.filter(pk__in=matches).annotate(relevance=rank * F("rank_boost"))
 
-    def prefix_matching(self, documents, text, language):
-        """Titles holding every word, the last one possibly unfinished (autocomplete)."""
-        found = content_words(text) or words(text)
-        if not found:
-            return documents.none()
-        *complete, last = found
-        expression = " ".join([*(f'"{word}"' for word in complete), f'"{last}"*'])
+    def completing(self, documents, complete, completions):
+        """Titles holding every finished word and one of the last word's completions."""
+        parts = [f'"{term}"' for term in complete]
+        parts.append("(" + " OR ".join(f'"{term}"' for term in completions) + ")")
         matches = RawSQL(
             "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s",
-            (f"title : ({expression})",),
+            (f"title : ({' AND '.join(parts)})",),
         )
         return documents.filter(pk__in=matches)
 
-    def highlights(self, ids, text, language):
-        """{document id: (title, summary, body fragment)} with the words marked."""
-        expression = self.expression(text)
-        if not ids or not expression:
-            return {}
-        placeholders = ", ".join(["%s"] * len(ids))
-        marks = [MARK_START, MARK_END]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid, highlight(search_fulltext, 0, %s, %s), "
-                "highlight(search_fulltext, 1, %s, %s), "
-                f"snippet(search_fulltext, 2, %s, %s, '…', {FRAGMENT_WORDS}) "
-                "FROM search_fulltext WHERE search_fulltext MATCH %s "
-                f"AND rowid IN ({placeholders})",
-                [*marks, *marks, *marks, expression, *ids],
-            )
-            return {row[0]: row[1:] for row in cursor.fetchall()}
 
-
-class PostgresFullText:
+class PostgresFullText(FullText):
     @staticmethod
-    def query(text, language):
-        config = POSTGRESQL_CONFIGS.get(language, "simple")
-        glossary = expansions()
-        acronyms = [word for word in content_words(text) if glossary.get(word)]
-        if not acronyms:
-            return SearchQuery(text, config=config, search_type="plain")
-        others = " ".join(word for word in words(text) if word not in acronyms)
-        parts = [SearchQuery(others, config=config, search_type="plain")] if others else []
-        for acronym in acronyms:
-            expansion = " ".join(glossary[acronym])
-            parts.append(
-                SearchQuery(acronym, config=config, search_type="plain")
-                | SearchQuery(expansion, config=config, search_type="phrase")
-            )
-        return reduce(operator.and_, parts)
-
-    def matching(self, documents, text, language):
-        query = self.query(text, language)
-        return documents.filter(search_vector=query).annotate(
-            relevance=SearchRank(F("search_vector"), query) * F("rank_boost")
+    def tsquery(concept):
+        """A `to_tsquery('simple', …)` text: any alternative, a phrase's terms side by side."""
+        return " | ".join(
+            "(" + " <-> ".join(f"'{term}'" for term in alternative) + ")"
+            for alternative in concept.alternatives
         )
 
-    def prefix_matching(self, documents, text, language):
-        found = content_words(text) or words(text)
-        if not found:
-            return documents.none()
-        # Only letters and digits reach the raw syntax, so it cannot be broken.
-        raw = " & ".join(f"'{word}'" for word in found[:-1])
-        raw = f"{raw} & '{found[-1]}':*" if raw else f"'{found[-1]}':*"
-        config = POSTGRESQL_CONFIGS.get(language, "simple")
-        return documents.filter(search_vector=SearchQuery(raw, config=config, search_type="raw"))
-
-    def highlights(self, ids, text, language):
-        if not ids:
-            return {}
-        query = self.query(text, language)
-        config = POSTGRESQL_CONFIGS.get(language, "simple")
-        marks = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": config}
-        rows = IndexedDocument.objects.filter(pk__in=ids).annotate(
-            title_marked=SearchHeadline("title", query, highlight_all=True, **marks),
-            summary_marked=SearchHeadline("summary", query, highlight_all=True, **marks),
-            body_marked=SearchHeadline(
-                "body", query, max_words=FRAGMENT_WORDS, min_words=15, max_fragments=1, **marks
-            ),
+    def concept_condition(self, concept):
+        return Q(
+            search_vector=SearchQuery(self.tsquery(concept), config="simple", search_type="raw")
         )
-        return {
-            pk: (title, summary, body)
-            for pk, title, summary, body in rows.values_list(
-                "pk", "title_marked", "summary_marked", "body_marked"
+
+    def relevance(self, concepts):
+        query = " | ".join(f"({self.tsquery(concept)})" for concept in concepts)
+        return RawSQL(
+            "ts_rank(search_indexeddocument.search_vector, to_tsquery('simple', %s))",
+            (query,),
+            output_field=FloatField(),
+        )
+
+    def completing(self, documents, complete, completions):
+        parts = [f"'{term}':A" for term in complete]
+        parts.append("(" + " | ".join(f"'{term}':A" for term in completions) + ")")
+        return documents.filter(
+            pk__in=RawSQL(
+                "SELECT id FROM search_indexeddocument "
+                "WHERE search_vector @@ to_tsquery('simple', %s)",
+                (" & ".join(parts),),
             )
-        }
+        )
 
 
 def fulltext():

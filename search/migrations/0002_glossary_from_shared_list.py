@@ -1,13 +1,9 @@
+"""Once loaded the acronym glossary; the thesaurus of migration 0006 replaced it."""
+
 from django.db import migrations
-
-from search.glossary import load_shipped_terms
-
-
-def load(apps, schema_editor):
-    load_shipped_terms(apps.get_model("search", "GlossaryTerm"))
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    operations = []
