@@ -19,7 +19,7 @@ query meets them the same way on both:
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -115,8 +115,10 @@ def normalised(text):
     return text.replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
+@lru_cache(maxsize=200_000)
 def term_of(word, language):
-    """The term of one word (no hyphen), or "" for a stop word."""
+    """The term of one word (no hyphen), or "" for a stop word. Kept once computed: a few
+    thousand words make most of any text."""
     lower = word.casefold()
     plain = folded(lower)
     if not plain or plain in STOP_WORDS[language] or lower in STOP_WORDS[language]:
@@ -149,17 +151,19 @@ def tokens(text, language):
     return found
 
 
-def indexed_text(text, language):
-    """The terms of `text`, space-separated, as the full-text index holds them."""
-    return " ".join(token.term for token in tokens(text, language) if token.term)
+def analysed(text, language, surfaces):
+    """The terms of `text`, space-separated, as the full-text index holds them; its words
+    are added to `surfaces` ({word as written: term})."""
+    found = tokens(text, language)
+    surfaces.update((token.surface, token.term) for token in found)
+    return " ".join(token.term for token in found if token.term)
 
 
-def vocabulary_of(texts, language):
-    """{folded word: term} of the words of `texts`: what typos are corrected towards."""
+def vocabulary_of(surfaces):
+    """{folded word: term} of `surfaces`: what typos are corrected towards."""
     words = {}
-    for text in texts:
-        for token in tokens(text, language):
-            word = folded(token.surface)
-            if len(word) >= 3 and not word.isdigit():
-                words[word] = token.term
+    for surface, term in surfaces.items():
+        word = folded(surface)
+        if 3 <= len(word) <= 100 and not word.isdigit():
+            words[word] = term[:100]
     return words

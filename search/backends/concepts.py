@@ -35,8 +35,10 @@ QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
 # Words shorter than this are never corrected: acronyms and short words are too close.
 MIN_CORRECTED_LENGTH = 5
 MAX_CORRECTIONS = 2
-# Completions of an unfinished word that autocomplete looks for.
+# Completions of an unfinished word that autocomplete and a word cut short look for.
 MAX_COMPLETIONS = 40
+# A word cut short is completed from four letters (« géronto », « psychomot »).
+MIN_PREFIX_LENGTH = 4
 
 
 def allowed_typos(word, shortest=MIN_CORRECTED_LENGTH):
@@ -232,7 +234,7 @@ def next_concept(words, position, language, vocabulary, thesaurus, tolerant):
             return Concept(typed, thesaurus.alternatives[span]), length
     surface, word, term = words[position]
     if "-" in surface:
-        return compound_concept(surface, language), 1
+        return compound_concept(surface, word, language, vocabulary, tolerant), 1
     if position + 1 < len(words):
         next_surface, next_word, next_term = words[position + 1]
         joined = word + next_word
@@ -244,20 +246,29 @@ def next_concept(words, position, language, vocabulary, thesaurus, tolerant):
         alternatives.append((vocabulary.term_of[word],))
     instead = ""
     if tolerant and not vocabulary.knows(word, term):
-        nearest = vocabulary.nearest(word)
+        # A word cut short (« pédopsy ») finds the words it begins; a misspelt one, the
+        # nearest known words, and the results say what was searched instead.
+        completions = vocabulary.completions(word) if len(word) >= MIN_PREFIX_LENGTH else []
+        nearest = [] if completions else vocabulary.nearest(word)
+        alternatives += [(completion,) for completion in completions]
         alternatives += [(vocabulary.term_of[known],) for known in nearest]
         instead = nearest[0] if nearest else ""
     return Concept(surface, tuple(dict.fromkeys(alternatives)), instead=instead), 1
 
 
-def compound_concept(surface, language):
-    """« auto-détermination »: its parts side by side, or joined."""
+def compound_concept(surface, word, language, vocabulary, tolerant):
+    """« auto-détermination »: its parts side by side, or joined; misspelt (« pair-emultion »),
+    the nearest known word joined."""
     parts = tuple(token.term for token in tokens(surface.replace("-", " "), language))
     joined = term_of(surface.replace("-", ""), language)
-    alternatives = tuple(
-        dict.fromkeys(alternative for alternative in ((joined,), parts) if alternative)
-    )
-    return Concept(surface, alternatives)
+    alternatives = [alternative for alternative in ((joined,), parts) if alternative]
+    instead = ""
+    unknown = not vocabulary.knows(word, joined) and not set(parts) <= vocabulary.terms
+    if tolerant and unknown:
+        nearest = vocabulary.nearest(word)
+        alternatives += [(vocabulary.term_of[known],) for known in nearest]
+        instead = nearest[0] if nearest else ""
+    return Concept(surface, tuple(dict.fromkeys(alternatives)), instead=instead)
 
 
 def corrected_text(text, language):

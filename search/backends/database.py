@@ -41,7 +41,7 @@ from search.query import (
     safe_excerpt,
     starts_words,
 )
-from search.terms import indexed_text, tokens, vocabulary_of
+from search.terms import analysed, tokens, vocabulary_of
 
 KEYWORD_FIELDS = [
     "themes",
@@ -53,6 +53,9 @@ KEYWORD_FIELDS = [
 ]
 # Fields that are columns of IndexedDocument rather than IndexedTerm rows.
 COLUMN_FIELDS = {"doc_type", "status", "year", "locale"}
+# Columns that facets count: IndexedTerm holds them too, so that every facet is counted by
+# one query over small rows.
+FACET_COLUMNS = ("doc_type", "year", "status")
 MAX_TAG_SUGGESTIONS = 3
 REBUILD_BATCH = 500
 
@@ -92,37 +95,29 @@ def keywords_of(document):
     return " ".join([*(document.get("tags") or []), *(document.get("labels") or [])])
 
 
-def analysed_columns(document):
-    """The terms of the document's text, which the full-text index reads."""
+def analysed_columns(document, surfaces):
+    """The terms of the document's text, which the full-text index reads; its words are
+    added to `surfaces` ({word as written: term}), for the vocabulary."""
     language = document["locale"]
     return {
-        "title_terms": indexed_text(document["title"], language),
-        "summary_terms": indexed_text(document["summary"], language),
-        "body_terms": indexed_text(document["body"], language),
-        "keyword_terms": indexed_text(keywords_of(document), language),
+        "title_terms": analysed(document["title"], language, surfaces),
+        "summary_terms": analysed(document["summary"], language, surfaces),
+        "body_terms": analysed(document["body"], language, surfaces),
+        "keyword_terms": analysed(keywords_of(document), language, surfaces),
     }
 
 
-def vocabulary_rows(documents):
-    """{folded word: term} of the documents' words."""
-    words = {}
-    for document in documents:
-        texts = [document["title"], document["summary"], document["body"], keywords_of(document)]
-        words.update(vocabulary_of(texts, document["locale"]))
-    return words
-
-
-def add_to_vocabulary(documents):
-    words = vocabulary_rows(documents)
+def add_to_vocabulary(surfaces):
     IndexedWord.objects.bulk_create(
-        [IndexedWord(word=word[:100], term=term[:100]) for word, term in words.items()],
+        [IndexedWord(word=word, term=term) for word, term in vocabulary_of(surfaces).items()],
         ignore_conflicts=True,
         batch_size=1000,
     )
 
 
-def columns_of(document):
-    """The IndexedDocument columns of a search document (all of it is kept in `data` too).
+def columns_of(document, surfaces):
+    """The IndexedDocument columns of a search document (all of it is kept in `data` too),
+    its words added to `surfaces`.
 
     The titles and summaries shown keep their apostrophes, made plain where rare.
     """
@@ -137,15 +132,32 @@ def columns_of(document):
         "status": document["status"],
         "rank_boost": document["rank_boost"],
         "data": document,
-        **analysed_columns(document),
+        **analysed_columns(document, surfaces),
     }
 
 
+def count_facets(names, documents, counts):
+    """Add to `counts` ({facet: {value: count}}) those of the facets `names` in `documents`."""
+    specs = [FILTERS[name] for name in names]
+    terms = IndexedTerm.objects.filter(
+        field__in={spec.field for spec in specs}, document__in=documents.values("pk")
+    )
+    rows = terms.order_by().values_list("field", "value").annotate(count=Count("pk"))
+    for field, value, count in rows:
+        for name, spec in zip(names, specs, strict=True):
+            chosen = spec.chosen(value) if spec.field == field else None
+            if chosen is not None:
+                counts[name][chosen] = count
+
+
 def terms_of(row, document):
+    """The document's keyword values, and its type, year and status: what facets count."""
+    keywords = [(field, value) for field in KEYWORD_FIELDS for value in document.get(field) or []]
+    columns = [(field, document.get(field)) for field in FACET_COLUMNS]
     return [
-        IndexedTerm(document=row, field=field, value=value)
-        for field in KEYWORD_FIELDS
-        for value in document.get(field) or []
+        IndexedTerm(document=row, field=field, value=str(value))
+        for field, value in keywords + columns
+        if value not in (None, "")
     ]
 
 
@@ -172,15 +184,15 @@ class DatabaseBackend:
     synonyms_in_index = False
 
     def upsert(self, documents):
-        documents = list(documents)
+        surfaces = {}
         with transaction.atomic():
             for document in documents:
-                self.store(document)
-            add_to_vocabulary(documents)
+                self.store(document, surfaces)
+            add_to_vocabulary(surfaces)
 
-    def store(self, document):
+    def store(self, document, surfaces):
         row, _ = IndexedDocument.objects.update_or_create(
-            key=document["key"], defaults=columns_of(document)
+            key=document["key"], defaults=columns_of(document, surfaces)
         )
         row.terms.all().delete()
         IndexedTerm.objects.bulk_create(terms_of(row, document))
@@ -225,7 +237,14 @@ class DatabaseBackend:
             hits = hits.order_by(F("published_at").desc(nulls_last=True), "-pk")
         else:
             hits = best_first(hits)
-        rows = list(hits[request.offset : request.offset + request.page_size])
+        # The page's documents are read once ranked: ranking reads a few columns of every
+        # match, and whole rows (bodies included) only for these.
+        keys = list(
+            hits.values_list("pk", flat=True)[request.offset : request.offset + request.page_size]
+        )
+        rows = sorted(
+            IndexedDocument.objects.filter(pk__in=keys), key=lambda row: keys.index(row.pk)
+        )
         concepts, places = plan
         terms = concepts.terms.union(*(concept.terms for concept, _pages in places))
         searched_instead = concepts.searched_instead(request.text) if total else None
@@ -258,22 +277,23 @@ class DatabaseBackend:
         return list(best_first(self.matching(request)).values_list("key", flat=True)[:limit])
 
     def facets(self, request, documents, expressions):
-        """Counts of every facet; each ignores its own selection but follows the others."""
+        """Counts of every facet; each ignores its own selection but follows the others.
+
+        The facets the visitor has not chosen from all count under every choice, so they
+        are counted together: one query for the keyword fields, one for the columns.
+        """
         matched = IndexedDocument.objects.filter(pk__in=documents.values("pk"))
-        facets = {}
-        for name, spec in FILTERS.items():
-            base = restricted(matched, combined(expressions, leave_out=name))
-            if spec.field in COLUMN_FIELDS:
-                rows = base.order_by().values_list(spec.field).annotate(count=Count("pk"))
-                counts = {str(value): count for value, count in rows if value is not None}
-            else:
-                terms = IndexedTerm.objects.filter(field=spec.field, document__in=base.values("pk"))
-                if spec.kind:
-                    terms = terms.filter(value__startswith=spec.prefix)
-                rows = terms.order_by().values_list("value").annotate(count=Count("pk"))
-                counts = {spec.chosen(value): count for value, count in rows}
-            facets[name] = facet_values(counts, request.filters.get(name, ()), spec.size)
-        return facets
+        counts = {name: {} for name in FILTERS}
+        unchosen = [name for name in FILTERS if name not in expressions]
+        groups = [(unchosen, combined(expressions))] + [
+            ([name], combined(expressions, leave_out=name)) for name in expressions
+        ]
+        for names, expression in groups:
+            count_facets(names, restricted(matched, expression), counts)
+        return {
+            name: facet_values(counts[name], request.filters.get(name, ()), spec.size)
+            for name, spec in FILTERS.items()
+        }
 
     def promoted(self, request):
         keys = PromotedResult.keys_for(request.text, request.language)
@@ -328,8 +348,9 @@ class DatabaseBackend:
             IndexedDocument.objects.all().delete()
             IndexedWord.objects.all().delete()
             while batch := list(islice(documents, REBUILD_BATCH)):
+                surfaces = {}
                 rows = IndexedDocument.objects.bulk_create(
-                    IndexedDocument(key=document["key"], **columns_of(document))
+                    IndexedDocument(key=document["key"], **columns_of(document, surfaces))
                     for document in batch
                 )
                 IndexedTerm.objects.bulk_create(
@@ -337,7 +358,7 @@ class DatabaseBackend:
                     for row, document in zip(rows, batch, strict=True)
                     for term in terms_of(row, document)
                 )
-                add_to_vocabulary(batch)
+                add_to_vocabulary(surfaces)
                 for document in batch:
                     counts[document["locale"]] = counts.get(document["locale"], 0) + 1
                 if progress:

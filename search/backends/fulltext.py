@@ -29,6 +29,8 @@ from django.db.models.expressions import RawSQL
 from search.models import IndexedTerm
 
 DOCUMENT_ID = "search_indexeddocument.id"
+# What being of a territory the query names adds to the weight of its name.
+PLACE_BONUS = 0.5
 
 
 def required_concepts(known):
@@ -50,18 +52,21 @@ class FullText:
         raise NotImplementedError
 
     def conditions(self, concepts, places):
-        """One Q per concept, a place's also met by the pages of its territory."""
+        """One Q per concept, a place's also met by the pages of its territory; and for each
+        place, the Q of the pages of its territory alone."""
         found = [self.concept_condition(concept) for concept in concepts]
+        territories = []
         for concept, place in places:
             holders = IndexedTerm.objects.filter(field=place.field, value__in=place.values)
-            found.append(self.concept_condition(concept) | Q(pk__in=holders.values("document_id")))
-        return found
+            territories.append(Q(pk__in=holders.values("document_id")))
+            found.append(self.concept_condition(concept) | territories[-1])
+        return found, territories
 
     def matching(self, documents, plan, places=()):
         """`documents` holding enough of the plan's concepts, annotated with `coverage`
         (what they hold, rare concepts weighing more) and `relevance`."""
         everything = [*plan.concepts, *(concept for concept, _place in places)]
-        conditions = self.conditions(plan.concepts, places)
+        conditions, territories = self.conditions(plan.concepts, places)
         if not conditions:
             return documents.none().annotate(coverage=Value(0.0), relevance=Value(0.0))
         counts = documents.aggregate(
@@ -71,9 +76,12 @@ class FullText:
         total = counts.pop("total")
         frequencies = [counts[f"c{i}"] for i in range(len(conditions))]
         weights = [math.log(1 + (total + 1) / (frequency + 0.5)) for frequency in frequencies]
+        # A page of the territory named beats a page that only says its name: « Cher » the
+        # département, not « coûte cher »; « Loire », not « Haute-Loire ».
+        place_weights = [weight * PLACE_BONUS for weight in weights[len(plan.concepts) :]]
         annotated = documents.annotate(
             matched=weighted_sum(conditions, [1] * len(conditions)),
-            coverage=weighted_sum(conditions, weights),
+            coverage=weighted_sum(conditions + territories, weights + place_weights),
             relevance=self.relevance(everything) * F("rank_boost"),
         )
         for concept, condition in zip(everything, conditions, strict=True):

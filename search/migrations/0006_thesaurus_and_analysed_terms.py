@@ -111,18 +111,14 @@ def let_editors_manage_search(apps, schema_editor):
 
 
 def analyse_indexed_documents(apps, schema_editor):
-    from search.backends.database import analysed_columns, vocabulary_rows
+    from search.backends.database import add_to_vocabulary, analysed_columns
 
     IndexedDocument = apps.get_model("search", "IndexedDocument")
-    IndexedWord = apps.get_model("search", "IndexedWord")
-    words = {}
+    surfaces = {}
     for row in IndexedDocument.objects.only("pk", "data").iterator():
-        columns = analysed_columns(row.data)
+        columns = analysed_columns(row.data, surfaces)
         IndexedDocument.objects.filter(pk=row.pk).update(**columns)
-        words.update(vocabulary_rows([row.data]))
-    IndexedWord.objects.bulk_create(
-        [IndexedWord(word=word, term=term) for word, term in words.items()], batch_size=1000
-    )
+    add_to_vocabulary(surfaces)
 
 
 class Migration(migrations.Migration):
@@ -169,6 +165,13 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="indexeddocument", name="keyword_terms", field=models.TextField(blank=True)
+        ),
+        migrations.AddIndex(
+            model_name="indexeddocument",
+            index=models.Index(
+                fields=["locale", "doc_type", "year", "status", "rank_boost", "published_at"],
+                name="search_document_facets",
+            ),
         ),
         migrations.RunPython(
             run_for_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRESQL_FORWARD}),
