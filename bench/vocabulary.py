@@ -2,7 +2,7 @@
 
 Nothing here is pasted prose: the sources give single words with their
 frequencies (the sector's documents in `../shared/seeds/`), terms (the
-taxonomy, the glossary's acronyms and expansions, territory names), and the
+taxonomy, the thesaurus's acronyms and expansions, territory names), and the
 generator strings them together in sentences of its own, so that a benchmark
 index holds the words — and the word frequencies — that real pages hold.
 """
@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from search.glossary import GLOSSARY_FILE
+from search.thesaurus import THESAURUS_FOLDER, is_acronym, shipped_groups
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SOURCES = {
     "taxonomy": ROOT / "kb" / "data" / "taxonomy.json",
     "territories": ROOT / "kb" / "data" / "territories.json",
-    "glossary": GLOSSARY_FILE,
+    "thesaurus": THESAURUS_FOLDER / "fr.txt",
     "shared_glossary": SHARED / "GLOSSARY.md",
     "seeds": SHARED / "seeds",
 }
@@ -84,14 +84,17 @@ class Vocabulary:
 
 
 def glossary_terms():
-    """(acronym, expansion) of the shipped glossary and of the shared list, once each."""
+    """(acronym, expansion) of the shipped thesaurus and of the shared list, once each."""
     terms = {}
-    for path in (SOURCES["glossary"], SOURCES["shared_glossary"]):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            match = GLOSSARY_LINE.match(line.strip())
-            if match:
-                expansion = match.group(2).split("(")[0].strip()
-                terms.setdefault(match.group(1), expansion)
+    for group in shipped_groups("fr"):
+        acronyms = [form for form in group.forms if is_acronym(form)]
+        expansions = [form for form in group.forms if not is_acronym(form)]
+        if acronyms and expansions:
+            terms.setdefault(acronyms[0], expansions[0])
+    for line in SOURCES["shared_glossary"].read_text(encoding="utf-8").splitlines():
+        match = GLOSSARY_LINE.match(line.strip())
+        if match:
+            terms.setdefault(match.group(1), match.group(2).split("(")[0].strip())
     return sorted(terms.items())
 
 
