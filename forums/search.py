@@ -3,10 +3,17 @@
 A post of a members-only space is visible to `space:<id>` (its members, and site
 moderators, hold that value); a post of a space open to signed-in people is
 visible to `signed_in`. Only published, undeleted posts are indexed.
+
+A post is classified by its space: its theme and territory, as codes for the
+filters and as the words people search by (`labels`). Topics have no tags.
 """
 
 from forums.models import Post, Space
-from search.extraction import flatten
+from search.extraction import flatten, labels_of
+
+# Forums are in French: the space's theme is a French term, and territories keep their
+# official French names.
+LANGUAGE = "fr"
 
 DOC_TYPE = "forum_post"
 POST_KEY_PREFIX = "post-"
@@ -25,6 +32,16 @@ def visibility_of(space):
     if space.visibility == Space.Visibility.SIGNED_IN:
         return [SIGNED_IN]
     return [members_of(space.pk)]
+
+
+def space_labels(space):
+    """The names of the space's theme, région and département; a département brings its
+    région, as in `territory_codes()`."""
+    department = space.department
+    areas = [space.region, department, department.region if department else None]
+    return labels_of(
+        [space.theme.name if space.theme else ""] + [area.name for area in areas if area]
+    )
 
 
 def indexable_posts():
@@ -54,8 +71,9 @@ def post_document(post):
         "audiences": [],
         "establishment_types": [],
         "territories": space.territory_codes(),
+        "labels": space_labels(space),
         "status": "",
-        "locale": "fr",
+        "locale": LANGUAGE,
         "visibility": visibility_of(space),
         "year": post.created_at.year,
         "published_at": published_at,

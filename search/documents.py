@@ -41,6 +41,10 @@ class ContentDocument(Document):
             ),
         }
     )
+    # The names, in the document's language, of the terms and territories that the
+    # keyword fields below hold as slugs and codes: « Hérault », « MAS », « maison
+    # d’accueil spécialisée ». Analysed like the titles, so that they can be searched.
+    labels = Text(**SEARCHABLE_TEXT)
     themes = Keyword()
     audiences = Keyword()
     territories = Keyword()

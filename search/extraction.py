@@ -7,6 +7,10 @@ A rebuild reads tens of thousands of pages: what a document needs beyond the
 page's own fields (taxonomy, tags, territories, sessions, language, view
 restrictions) is read by a `Batch`, one query per relation for many pages, and
 `page_document(page)` is simply a batch of one, so both give the same document.
+
+Filters read the taxonomy by slug and code; search reads it by the words a
+visitor sees on the page, in the page's language (`labels`): theme « Répit »,
+establishment type « MAS » and « maison d’accueil spécialisée », « Hérault ».
 """
 
 import re
@@ -26,7 +30,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from kb.models import ContentPage, GuideChapterPage, GuidePage, SeminarPage
+from kb.models import (
+    Audience,
+    ContentPage,
+    EstablishmentType,
+    GuideChapterPage,
+    GuidePage,
+    SeminarPage,
+    Theme,
+)
 from kb.models.taxonomy import territory_codes
 from practices.models import (
     ExperimentPage,
@@ -54,8 +66,9 @@ HTML_TAG = re.compile(r"<[^>]+>")
 
 # Evaluated practices are the ones others can most safely reuse.
 EVALUATED_BOOST = 1.2
-# Taxonomy relations of capitalised pages, indexed by their terms' slugs.
-TERM_RELATIONS = ["themes", "audiences", "establishment_types"]
+# Taxonomy relations of capitalised pages, indexed by their terms' slugs, and their models.
+TERM_MODELS = {"themes": Theme, "audiences": Audience, "establishment_types": EstablishmentType}
+TERM_RELATIONS = list(TERM_MODELS)
 BATCH_SIZE = 500
 # What Wagtail's `wagtail_serve` route accepts after the site root: slugs, each with its slash.
 SERVED_PATH = re.compile(r"(?:[\w\-]+/)*")
@@ -64,10 +77,27 @@ URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 class Area(NamedTuple):
-    """What `territory_codes()` reads of a région or a département, without a model instance."""
+    """What `territory_codes()` reads of a région or a département, without a model
+    instance, and its names (`Territory.display_name`)."""
 
     code: str
     region: "Area | None" = None
+    name: str = ""
+    name_en: str = ""
+
+    def label(self, language):
+        """The area's name as a page in `language` shows it."""
+        return area_label(self.name, self.name_en, language)
+
+
+def area_label(name, name_en, language):
+    """`Territory.display_name` in `language` rather than in the active language."""
+    return name_en if name_en and language.startswith("en") else name
+
+
+def labels_of(words):
+    """The `labels` of a document: the words, sorted, each once, none empty."""
+    return sorted({word for word in words if word})
 
 
 def within(page_field, span):
@@ -185,6 +215,37 @@ def body_text(page):
     return "\n".join(part for part in parts if part)
 
 
+class Vocabulary:
+    """The words of taxonomy terms in each language, each model read once (a few dozen
+    rows) for every batch of a rebuild.
+
+    Pages link to the source-language terms; a page shows each term's translation in its
+    own language when there is one (`practices.listing.localized_terms`), else the term.
+    """
+
+    def __init__(self):
+        self.terms = {}  # model -> {term id: (translation key, locale id, words)}
+        self.translations = {}  # model -> {(translation key, locale id): words}
+
+    def words(self, model, term_id, locale_id):
+        """The term's name (and acronym, if it has one) in the language of `locale_id`."""
+        if model not in self.terms:
+            self.read(model)
+        if term_id not in self.terms[model]:
+            return []
+        key, _locale_id, words = self.terms[model][term_id]
+        return self.translations[model].get((key, locale_id), words)
+
+    def read(self, model):
+        has_acronym = any(field.name == "acronym" for field in model._meta.fields)
+        columns = ["pk", "translation_key", "locale_id", "name"]
+        rows = model.objects.values_list(*columns, *(["acronym"] if has_acronym else []))
+        self.terms[model], self.translations[model] = {}, {}
+        for pk, key, locale_id, *words in rows:
+            self.terms[model][pk] = (key, locale_id, [word for word in words if word])
+            self.translations[model][key, locale_id] = self.terms[model][pk][2]
+
+
 class Batch:
     """What the documents of `pages` need beyond each page's own fields, read at once.
 
@@ -193,16 +254,23 @@ class Batch:
     `page.territory_codes()`, `page.locale`...).
     """
 
-    def __init__(self, pages, restrictions=None, urls=None):
+    def __init__(self, pages, restrictions=None, urls=None, vocabulary=None):
         self.restrictions = restrictions or ViewRestrictions()
         self.restrictions.read_ancestors(pages)
         self.urls = urls or PageUrls(Site.get_site_root_paths())
+        self.vocabulary = vocabulary or Vocabulary()
         self.languages = dict(Locale.objects.values_list("pk", "language_code"))
         self.values = defaultdict(list)  # (relation, page id) -> slugs, names or objects
+        self.term_ids = defaultdict(list)  # (relation, page id) -> ids of the terms
         self.first_sessions = {}
+        self.editions = {}  # chapter id -> (its edition's id, the edition's year)
         pages_by_class = defaultdict(list)
         for page in pages:
             pages_by_class[type(page)].append(page.pk)
+        self.read_guides(
+            [page for page in pages if isinstance(page, GuidePage)],
+            [page for page in pages if isinstance(page, GuideChapterPage)],
+        )
         for page_class, ids in pages_by_class.items():
             # Relations are read for the span of ids rather than `id IN (...)`: a rebuild's
             # batch is a run of consecutive pages of one type, and Django takes longer to
@@ -221,23 +289,54 @@ class Batch:
 
     def read_classification(self, page_class, span):
         for relation in TERM_RELATIONS:
-            for page_id, slug in self.links(page_class, relation, span, "slug"):
-                self.values[relation, page_id].append(slug)
-        for page_id, code in self.links(page_class, "regions", span, "code"):
-            self.values["regions", page_id].append(Area(code))
-        departments = self.links(page_class, "departments", span, "code", "region__code")
-        for page_id, code, region in departments:
-            self.values["departments", page_id].append(Area(code, Area(region)))
+            self.read_terms(page_class, relation, span)
+        regions = self.links(page_class, "regions", span, "code", "name", "name_en")
+        for page_id, code, name, name_en in regions:
+            self.values["regions", page_id].append(Area(code, None, name, name_en))
+        departments = self.links(
+            page_class,
+            "departments",
+            span,
+            *("code", "name", "name_en", "region__code", "region__name", "region__name_en"),
+        )
+        for page_id, code, name, name_en, region, region_name, region_name_en in departments:
+            region = Area(region, None, region_name, region_name_en)
+            self.values["departments", page_id].append(Area(code, region, name, name_en))
         self.read_tags(page_class, span)
 
     def read_seminar_classification(self, page_class, span):
         """A seminar has themes and tags like a practice, and one région when it is regional."""
-        for page_id, slug in self.links(page_class, "themes", span, "slug"):
-            self.values["themes", page_id].append(slug)
+        self.read_terms(page_class, "themes", span)
         regional = page_class.objects.filter(**within("pk", span), region__isnull=False)
-        for page_id, code in regional.values_list("pk", "region__code"):
-            self.values["regions", page_id].append(Area(code))
+        columns = ("pk", "region__code", "region__name", "region__name_en")
+        for page_id, code, name, name_en in regional.values_list(*columns):
+            self.values["regions", page_id].append(Area(code, None, name, name_en))
         self.read_tags(page_class, span)
+
+    def read_guides(self, editions, chapters):
+        """An edition has its themes and the year of its date; its chapters share them.
+
+        The guide is national: neither has a territory.
+        """
+        chapters_of = defaultdict(list)  # an edition's path -> its chapters' ids
+        for chapter in chapters:
+            chapters_of[chapter.path[: -chapter.steplen]].append(chapter.pk)
+        edition_ids = {edition.pk for edition in editions}
+        if chapters_of:
+            rows = GuidePage.objects.filter(path__in=chapters_of).values_list(
+                "path", "pk", "edition_date"
+            )
+            for path, edition_id, edition_date in rows:
+                edition_ids.add(edition_id)
+                for chapter_id in chapters_of[path]:
+                    self.editions[chapter_id] = (edition_id, edition_date.year)
+        if edition_ids:
+            self.read_terms(GuidePage, "themes", (min(edition_ids), max(edition_ids)))
+
+    def read_terms(self, page_class, relation, span):
+        for page_id, slug, term_id in self.links(page_class, relation, span, "slug", "pk"):
+            self.values[relation, page_id].append(slug)
+            self.term_ids[relation, page_id].append(term_id)
 
     def read_tags(self, page_class, span):
         tagged = page_class.tags.through.objects.filter(**within("content_object", span))
@@ -252,22 +351,50 @@ class Batch:
         links = field.remote_field.through.objects.filter(**within(source, span))
         return links.values_list(source, *(f"{target}__{name}" for name in attributes))
 
+    def classified_as(self, page):
+        """The id of the page whose classification `page` has: its own, or its edition's."""
+        if isinstance(page, CapitalisedPage | SeminarPage | GuidePage):
+            return page.pk
+        if isinstance(page, GuideChapterPage) and page.pk in self.editions:
+            return self.editions[page.pk][0]
+        return None
+
     def classification(self, page):
-        if not isinstance(page, CapitalisedPage | SeminarPage):
+        source = self.classified_as(page)
+        if source is None:
             return {}
-        terms = {relation: sorted(self.values[relation, page.pk]) for relation in TERM_RELATIONS}
+        terms = {relation: sorted(self.values[relation, source]) for relation in TERM_RELATIONS}
+        regions, departments = self.values["regions", source], self.values["departments", source]
         return {
             **terms,
-            "territories": territory_codes(
-                self.values["regions", page.pk], self.values["departments", page.pk]
-            ),
-            "tags": sorted(self.values["tags", page.pk]),
+            "territories": territory_codes(regions, departments),
+            "tags": sorted(self.values["tags", source]),
+            "labels": self.labels(source, page, regions, departments),
         }
+
+    def labels(self, source, page, regions, departments):
+        """The words of the terms and territories of `source`, as `page` shows them.
+
+        A département brings its région, as in `territory_codes()`.
+        """
+        language = self.languages[page.locale_id]
+        words = [
+            word
+            for relation, model in TERM_MODELS.items()
+            for term_id in self.term_ids[relation, source]
+            for word in self.vocabulary.words(model, term_id, page.locale_id)
+        ]
+        areas = [*regions, *departments, *(department.region for department in departments)]
+        return labels_of(words + [area.label(language) for area in areas])
 
     def year(self, page):
         if isinstance(page, TrainingOfferPage):
             first = self.first_sessions.get(page.pk)
             return first.year if first else None
+        if isinstance(page, GuidePage):
+            return page.edition_date.year if page.edition_date else None
+        if isinstance(page, GuideChapterPage):
+            return self.editions[page.pk][1] if page.pk in self.editions else None
         return getattr(page, "year", None)
 
     def url(self, page):
@@ -341,6 +468,7 @@ def page_document(page, batch=None):
         "audiences": [],
         "establishment_types": [],
         "territories": [],
+        "labels": [],
         **batch.classification(page),
         "status": status,
         "locale": batch.languages[page.locale_id],
@@ -357,8 +485,9 @@ def page_documents(pages, batch_size=BATCH_SIZE):
     """(page, document or None) for each of `pages` (specific pages), read by batches."""
     pages = iter(pages)
     restrictions, urls = ViewRestrictions(), PageUrls(Site.get_site_root_paths())
+    vocabulary = Vocabulary()
     while chunk := list(islice(pages, batch_size)):
-        batch = Batch(chunk, restrictions, urls)
+        batch = Batch(chunk, restrictions, urls, vocabulary)
         for page in chunk:
             yield page, page_document(page, batch)
 

@@ -10,9 +10,13 @@ PDF is printed from (see `kb.pdf`): the PDF is regenerated in the background
 each time the edition or one of its chapters is published.
 """
 
+from django import forms
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -23,6 +27,10 @@ from kb.blocks import BodyBlock
 
 from .easy_read import EasyReadMixin
 from .printable import PrintablePageMixin, published_version
+
+
+def source_locale_terms():
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class GuidePage(PrintablePageMixin, RoutablePageMixin, Page):
@@ -38,12 +46,21 @@ class GuidePage(PrintablePageMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Affiché en tête de l’édition pour les lecteurs des éditions précédentes."),
     )
+    # Like a practice's, linked to the source-language terms. The chapters have them too.
+    themes = ParentalManyToManyField(
+        "kb.Theme",
+        verbose_name=_("thèmes"),
+        blank=True,
+        limit_choices_to=source_locale_terms,
+        related_name="+",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("edition"),
         FieldPanel("edition_date"),
         FieldPanel("intro"),
         FieldPanel("revision_notes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
