@@ -137,7 +137,9 @@ class IndexedTerm(models.Model):
     value = models.CharField(max_length=200)
 
     class Meta:
-        indexes = [models.Index(fields=["field", "value"])]
+        # Facets count values over thousands of documents: with the document in the index,
+        # the count never reads the table.
+        indexes = [models.Index(fields=["field", "value", "document"], name="search_term_facets")]
         constraints = [
             models.UniqueConstraint(fields=["document", "field", "value"], name="unique_term"),
         ]

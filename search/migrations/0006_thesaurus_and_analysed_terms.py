@@ -166,6 +166,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="indexeddocument", name="keyword_terms", field=models.TextField(blank=True)
         ),
+        migrations.RemoveIndex(model_name="indexedterm", name="search_inde_field_c3d48b_idx"),
+        migrations.AddIndex(
+            model_name="indexedterm",
+            index=models.Index(fields=["field", "value", "document"], name="search_term_facets"),
+        ),
         migrations.AddIndex(
             model_name="indexeddocument",
             index=models.Index(
