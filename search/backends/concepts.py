@@ -251,7 +251,10 @@ def next_concept(words, position, language, vocabulary, thesaurus, tolerant):
         completions = vocabulary.completions(word) if len(word) >= MIN_PREFIX_LENGTH else []
         nearest = [] if completions else vocabulary.nearest(word)
         alternatives += [(completion,) for completion in completions]
-        alternatives += [(vocabulary.term_of[known],) for known in nearest]
+        for known in nearest:
+            # The word meant may be a form of the thesaurus: its group comes along.
+            known_term = (vocabulary.term_of[known],)
+            alternatives += thesaurus.alternatives.get(known_term, (known_term,))
         instead = nearest[0] if nearest else ""
     return Concept(surface, tuple(dict.fromkeys(alternatives)), instead=instead), 1
 
