@@ -208,6 +208,11 @@ MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@kb.localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# django-dsfr shows alerts and other components as they are given: their text is
+# escaped unless it was built as safe HTML (format_html), since messages carry
+# names and titles that people typed.
+DSFR_CONTENT_IS_SAFE = False
+
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
