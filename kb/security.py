@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from forums.permissions import is_site_moderator
+from kb.navigation import next_url
 
 # Wagtail's admin writes inline scripts and styles (widgets, panels, the page
 # editor) and frames its own preview: it is only reached by signed-in staff who
@@ -97,7 +98,7 @@ class StaffTwoFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         if match.view_name == "wagtailadmin_login":
-            return redirect_to_login(request.GET.get("next", self.admin_prefix))
+            return redirect_to_login(next_url(request, self.admin_prefix))
         if match.view_name == "wagtailadmin_logout":
             return None
         in_admin = request.path_info.startswith(self.admin_prefix)

@@ -154,6 +154,8 @@ LOGIN_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # Wagtail's admin signs in through allauth, so that the second factor applies there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# And so do pages restricted to signed-in people: Wagtail's /_util/login/ is never used.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # Two-factor authentication: an authenticator app (TOTP) and single-use recovery
 # codes. Staff must set it up before they reach the admin or moderation (kb.security).
