@@ -73,6 +73,13 @@ def can_moderate_space(user, space):
     return moderated_spaces(user).filter(pk=space.pk).exists()
 
 
+def administered(user, queryset):
+    """What `user` may see of spaces, memberships, reports and the moderation log in the
+    admin (listings and choosers alike): everything for site moderators, nothing for others,
+    whatever other admin rights they hold."""
+    return queryset if is_site_moderator(user) else queryset.none()
+
+
 def search_visibility(user):
     """Visibility values of the search documents `user` may see, besides public ones."""
     if not user.is_authenticated:
