@@ -65,7 +65,12 @@ def log(space, moderator, kind, reason="", **targets):
 
 
 def report(post, reporter, reason):
-    if not post.is_readable or not permissions.can_read_space(reporter, post.topic.space):
+    space = post.topic.space
+    if (
+        not post.is_readable
+        or not permissions.can_read_space(reporter, space)
+        or permissions.is_barred_from(reporter, space)
+    ):
         raise CannotReport
     since = timezone.now() - timedelta(days=1)
     if Report.objects.filter(reporter=reporter, created_at__gte=since).count() >= REPORTS_PER_DAY:
@@ -177,8 +182,14 @@ def block(space, member, moderator, reason):
     """Remove a member from the space and hide everything they wrote there, all or nothing."""
     require_moderator(moderator, space)
     with transaction.atomic():
-        SpaceMembership.objects.filter(space=space, user=member).update(
-            status=SpaceMembership.Status.REFUSED, role=SpaceMembership.Role.MEMBER
+        SpaceMembership.objects.update_or_create(
+            space=space,
+            user=member,
+            defaults={
+                "status": SpaceMembership.Status.BLOCKED,
+                "role": SpaceMembership.Role.MEMBER,
+                "decided_at": timezone.now(),
+            },
         )
         posts = Post.objects.filter(topic__space=space, author=member).exclude(
             status=PostStatus.HIDDEN

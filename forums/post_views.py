@@ -91,8 +91,12 @@ def delete_post(request, slug, pk):
     if not request.user.is_authenticated:
         raise Http404
     post = own_post_or_404(request, slug, pk)
-    posting.delete(post, request.user)
-    messages.success(request, _("Votre message est supprimé."))
+    try:
+        posting.delete(post, request.user)
+    except posting.PostingError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Votre message est supprimé."))
     return redirect(post.topic.get_absolute_url())
 
 

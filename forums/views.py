@@ -76,9 +76,7 @@ def space_detail(request, slug, join_form=None):
         if request.user.is_authenticated
         else None
     )
-    may_join = space.join_policy != Space.JoinPolicy.INVITATION and (
-        membership is None or membership.status == SpaceMembership.Status.REFUSED
-    )
+    may_join = memberships.may_ask_to_join(space, membership)
     if may_join and join_form is None:
         join_form = JoinForm(space=space)
     moderates = permissions.can_moderate_space(request.user, space)
