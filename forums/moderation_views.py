@@ -20,7 +20,7 @@ from forums import moderation, permissions
 from forums.forms import ModerationForm, ReportForm, SuspensionForm
 from forums.models import ModerationAction, Post, Space, SpaceMembership, Topic
 from forums.views import directory_link, space_link
-from kb.navigation import breadcrumb
+from kb.navigation import breadcrumb, next_url
 
 Kind = ModerationAction.Kind
 LOG_LENGTH = 30
@@ -78,7 +78,7 @@ def act(request, space, action, success):
         messages.warning(request, refusal.message)
     else:
         messages.success(request, success)
-    return redirect(request.POST.get("next") or queue_url(space))
+    return redirect(next_url(request, queue_url(space)))
 
 
 @require_POST
