@@ -3,9 +3,11 @@
 - The Content-Security-Policy: strict on the public site, wider in Wagtail's admin.
 - Staff set up two-factor authentication before they reach the admin or moderation.
 - One sign-in form, allauth's: Wagtail's own would skip the second factor.
-- The identifier that django-axes counts sign-in failures against.
+- The identifier that django-axes counts sign-in failures against, and the password
+  checks of sensitive actions that count with them.
 """
 
+from allauth.account.adapter import get_adapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from csp.constants import SELF, UNSAFE_INLINE
@@ -140,6 +142,18 @@ def sign_in_identifier(request, credentials):
         or ""
     )
     return identifier.strip().lower()
+
+
+def confirms_password(user, password):
+    """Whether `password` is `user`'s, asked to confirm a sensitive action.
+
+    Closing the account, changing the password, and allauth's re-authentication
+    (before an e-mail change or a second factor set-up) all check it the way the
+    sign-in does, through django-axes: their failures count with the sign-in's,
+    and once the account is locked out even the right password is refused and
+    the lock-out page is shown.
+    """
+    return get_adapter().reauthenticate(user, password)
 
 
 def lockout_response(request, original_response, credentials):

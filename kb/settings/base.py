@@ -148,6 +148,11 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "kb.forms.ProfileSignupForm"
 ACCOUNT_USER_DISPLAY = "kb.models.profiles.user_display_name"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Changing one's e-mail address asks for the password again; so does setting up a second
+# factor (allauth.mfa). The current password of the change-password form is checked the
+# same way: all count with the sign-in's failures (kb.security.confirms_password).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_FORMS = {"change_password": "kb.account_forms.ChangePasswordForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
