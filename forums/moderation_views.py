@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from forums import moderation, permissions
 from forums.forms import ModerationForm, ReportForm, SuspensionForm
 from forums.models import ModerationAction, Post, Space, SpaceMembership, Topic
-from forums.views import directory_link, space_link
+from forums.views import directory_link, listed_space_or_404, space_link
 from kb.navigation import breadcrumb, next_url
 
 Kind = ModerationAction.Kind
@@ -27,7 +27,7 @@ LOG_LENGTH = 30
 
 
 def moderated_space_or_404(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if not permissions.can_moderate_space(request.user, space):
         raise Http404
     return space
@@ -38,6 +38,7 @@ def queue_url(space):
 
 
 def moderation_queue(request, slug):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     space = moderated_space_or_404(request, slug)
@@ -147,6 +148,7 @@ def moderate_member(request, slug, pk):
 
 @require_POST
 def report_post(request, slug, pk):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("forums:spaces"))
     post = get_object_or_404(Post.objects.select_related("topic__space"), pk=pk)

@@ -27,7 +27,7 @@ from forums.forms import (
     TopicForm,
     submitted,
 )
-from forums.models import Post, Space, SpaceMembership, Topic, TopicReading
+from forums.models import Post, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
 
@@ -41,6 +41,12 @@ def directory_link():
 
 def space_link(space):
     return {"url": space.get_absolute_url(), "title": space.name}
+
+
+def listed_space_or_404(request, slug):
+    """The space at `slug` if `user` may know it exists: every view of a space starts here,
+    so that a hidden space answers 404 on every address, like a space that does not exist."""
+    return get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
 
 
 def space_list(request):
@@ -57,7 +63,7 @@ def space_list(request):
 
 
 def space_detail(request, slug, join_form=None):
-    space = get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
+    space = listed_space_or_404(request, slug)
     can_read = permissions.can_read_space(request.user, space)
     page = None
     if can_read:
@@ -102,7 +108,7 @@ def space_detail(request, slug, join_form=None):
 
 @require_POST
 def join(request, slug):
-    space = get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(space.get_absolute_url())
     form = JoinForm(request.POST, space=space)
@@ -133,14 +139,14 @@ def join(request, slug):
 
 @require_POST
 def leave(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if request.user.is_authenticated and memberships.leave(space, request.user):
         messages.success(request, _("Vous avez quitté l’espace « %s ».") % space.name)
     return redirect(reverse("forums:spaces"))
 
 
 def join_requests(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permissions.can_moderate_space(request.user, space):
@@ -164,7 +170,7 @@ def join_requests(request, slug):
 
 @require_POST
 def invite(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if not permissions.can_moderate_space(request.user, space):
         raise Http404
     form = InvitationForm(request.POST)
@@ -181,11 +187,12 @@ def invite(request, slug):
 
 
 def invitation(request, slug, token):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    # The signed token, not the list of spaces, is what shows the space to its invitee.
     space = memberships.space_of_invitation(token)
     if space is None or space.slug != slug:
         raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     form = AcceptInvitationForm(**submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -209,7 +216,7 @@ def invitation(request, slug, token):
 
 @require_POST
 def decide(request, slug, pk):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     membership = get_object_or_404(SpaceMembership, pk=pk, space=space)
     form = DecisionForm(request.POST)
     note = form.cleaned_data["message"] if form.is_valid() else ""
@@ -240,6 +247,7 @@ def readable_posts():
 
 
 def topic_detail(request, slug, pk, reply_form=None):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
@@ -293,6 +301,7 @@ def topic_detail(request, slug, pk, reply_form=None):
 
 @require_POST
 def reply(request, slug, pk):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("forums:topic", args=[slug, pk]))
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
@@ -311,9 +320,9 @@ def reply(request, slug, pk):
 
 
 def new_topic(request, slug):
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    space = get_object_or_404(Space, slug=slug)
     if not permissions.can_post_in_space(request.user, space):
         raise Http404
     form = TopicForm(**submitted(request))
