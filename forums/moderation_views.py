@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from forums import moderation, permissions
 from forums.forms import ModerationForm, ReportForm, SuspensionForm
 from forums.models import ModerationAction, Post, Space, SpaceMembership, Topic
-from forums.views import directory_link, listed_space_or_404, space_link
+from forums.views import as_id, directory_link, listed_space_or_404, space_link
 from kb.navigation import breadcrumb, next_url
 
 Kind = ModerationAction.Kind
@@ -116,7 +116,7 @@ def moderate_topic(request, slug, pk):
     topic = get_object_or_404(Topic, pk=pk, space=space)
     kind = request.POST.get("action")
     if kind == Kind.MOVE:
-        to_space = get_object_or_404(Space, pk=request.POST.get("to_space") or 0)
+        to_space = get_object_or_404(Space, pk=as_id(request.POST.get("to_space")))
         action = partial(moderation.move_topic, topic, request.user, to_space)
     elif kind in (Kind.LOCK, Kind.UNLOCK, Kind.PIN, Kind.UNPIN):
         action = partial(moderation.set_topic_flag, topic, request.user, kind)

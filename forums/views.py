@@ -43,6 +43,14 @@ def space_link(space):
     return {"url": space.get_absolute_url(), "title": space.name}
 
 
+def as_id(value):
+    """A row id typed in an address or a form, or None for anything else ("NaN", "0x10"...)."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def listed_space_or_404(request, slug):
     """The space at `slug` if `user` may know it exists: every view of a space starts here,
     so that a hidden space answers 404 on every address, like a space that does not exist."""
@@ -270,7 +278,7 @@ def topic_detail(request, slug, pk, reply_form=None):
         not topic.locked or moderates
     )
     if may_reply and reply_form is None:
-        quote = topic.posts.filter(pk=request.GET.get("citer") or None).first()
+        quote = topic.posts.filter(pk=as_id(request.GET.get("citer"))).first()
         initial = {"body": posting.quoted(quote)} if quote and quote.is_readable else {}
         reply_form = ReplyForm(initial=initial)
     return render(
