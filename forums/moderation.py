@@ -19,7 +19,7 @@ from forums import notifications, permissions
 from forums.errors import Refusal
 from forums.models import ModerationAction, Post, Report, SpaceMembership, Topic
 from forums.search import post_key
-from search.indexing import refresh_after_commit
+from search.indexing import refresh_now_after_commit
 
 Kind = ModerationAction.Kind
 PostStatus = Post.Status
@@ -118,7 +118,7 @@ def change_post(post_id, moderator, kind, reason=""):
         if not changed:
             raise AlreadyHandled
         post.status = new_status
-        refresh_after_commit([post_key(post.pk)])
+        refresh_now_after_commit([post_key(post.pk)])
         if kind == Kind.HIDE:
             open_reports(space).filter(post=post).update(
                 outcome=Report.Outcome.HIDDEN, resolved_at=timezone.now(), resolved_by=moderator
@@ -196,7 +196,7 @@ def block(space, member, moderator, reason):
         )
         hidden_ids = list(posts.values_list("pk", flat=True))
         Post.objects.filter(pk__in=hidden_ids).update(status=PostStatus.HIDDEN)
-        refresh_after_commit(post_key(pk) for pk in hidden_ids)
+        refresh_now_after_commit(post_key(pk) for pk in hidden_ids)
         open_reports(space).filter(post__author=member).update(
             outcome=Report.Outcome.HIDDEN, resolved_at=timezone.now(), resolved_by=moderator
         )

@@ -174,6 +174,53 @@ def refresh_after_commit(keys):
     transaction.on_commit(lambda: refresh_keys(keys))
 
 
+def refresh_now(keys):
+    """Bring `keys` up to date before the request answers, when who may see them changed.
+
+    A topic moved into a members-only space, a space closed to its members, a post
+    hidden by the moderation: a search made the next moment must not show them to
+    people who may no longer read them, so these keys do not wait for the search
+    worker. The engine is refreshed too, for the next search to read the change.
+    When it cannot be reached, the keys stay queued for the worker, as every update.
+    """
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    record(keys)
+    backend = get_backend()
+    rebuilding = rebuild_pending()
+    failure = None
+    with transaction.atomic():
+        # A sender holding one of these keys finishes first; it then read this change.
+        held = list(
+            PendingIndexOperation.objects.select_for_update().filter(key__in=keys).order_by("key")
+        )
+        try:
+            apply([operation.key for operation in held], backend)
+            if hasattr(backend, "refresh"):
+                backend.refresh()
+        except SearchEngineUnavailable as error:
+            failure = error
+            for operation in held:
+                keep_for_later(operation, error)
+        else:
+            if not rebuilding:
+                for operation in held:
+                    strike_off(operation)
+    if failure is not None:
+        logger.warning(
+            "Search engine unreachable, %d keys left to the worker: %s", len(keys), failure
+        )
+        from search.tasks import send_pending_index_operations
+
+        send_pending_index_operations.enqueue()
+
+
+def refresh_now_after_commit(keys):
+    keys = list(keys)
+    transaction.on_commit(lambda: refresh_now(keys))
+
+
 def refresh_pages_after_commit(pages):
     refresh_after_commit(page_key(page.pk) for page in pages)
 
