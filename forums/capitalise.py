@@ -31,13 +31,17 @@ def sheets_index():
 
 
 def can_capitalise(user, topic):
-    """Space moderators, and editors who may add sheets and read the space."""
+    """Space moderators, and editors who read the space and may publish sheets.
+
+    Adding a sheet is not enough: contributors may add one to propose it, and a
+    contributor who is a plain member of the space is no moderator of it.
+    """
     if not permissions.can_read_space(user, topic.space):
         return False
     if permissions.can_moderate_space(user, topic.space):
         return True
     index = sheets_index()
-    return index is not None and index.permissions_for_user(user).can_add_subpage()
+    return index is not None and index.permissions_for_user(user).can_publish_subpage()
 
 
 def credit(post, credited_author_ids):

@@ -5,7 +5,7 @@ answer the same request at the same moment, the first one wins and the second
 is told that it was already decided; nothing is applied, nor mailed, twice.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core import mail, signing
@@ -42,20 +42,51 @@ class AlreadyDecided(MembershipError):
     message = _("Cette demande a déjà été traitée par un autre modérateur.")
 
 
+class Blocked(MembershipError):
+    message = _("La modération de cet espace vous en a exclu : vous ne pouvez pas le rejoindre.")
+
+
+class Suspended(MembershipError):
+    message = _(
+        "Votre participation à cet espace est suspendue : vous pourrez le rejoindre à nouveau "
+        "à la fin de la suspension."
+    )
+
+
 class NotModerator(MembershipError):
     message = _("Seuls les modérateurs de l’espace peuvent répondre aux demandes.")
+
+
+def refuse_joining(space, existing):
+    """Raise why `existing` (the person's membership, or None) may not join `space` now."""
+    if space.join_policy == Space.JoinPolicy.INVITATION:
+        raise InvitationOnly
+    if existing is None:
+        return
+    if existing.status == Status.BLOCKED:
+        raise Blocked
+    if existing.is_suspended():
+        raise Suspended
+    if existing.status != Status.REFUSED:
+        raise AlreadyAsked
+
+
+def may_ask_to_join(space, existing):
+    """Whether the space's page offers `existing` (a membership, or None) to join or ask."""
+    try:
+        refuse_joining(space, existing)
+    except MembershipError:
+        return False
+    return True
 
 
 def join(space, user, *, accepted_charter, message=""):
     """Join an open space at once, or ask to join one on request; returns the membership."""
     if not accepted_charter:
         raise CharterNotAccepted
-    if space.join_policy == Space.JoinPolicy.INVITATION:
-        raise InvitationOnly
     status = Status.ACTIVE if space.join_policy == Space.JoinPolicy.OPEN else Status.PENDING
     existing = SpaceMembership.objects.filter(space=space, user=user).first()
-    if existing is not None and existing.status != Status.REFUSED:
-        raise AlreadyAsked
+    refuse_joining(space, existing)
     fields = {
         "status": status,
         "role": SpaceMembership.Role.MEMBER,
@@ -84,7 +115,7 @@ def decide(membership_id, moderator, *, approve, message=""):
     decided = Status.ACTIVE if approve else Status.REFUSED
     with transaction.atomic():
         updated = SpaceMembership.objects.filter(pk=membership.pk, status=Status.PENDING).update(
-            status=decided
+            status=decided, decided_at=timezone.now()
         )
         if not updated:
             raise AlreadyDecided
@@ -94,11 +125,18 @@ def decide(membership_id, moderator, *, approve, message=""):
 
 
 def leave(space, user):
-    """Leave a space; a pending request is withdrawn the same way. Returns whether one existed."""
-    deleted, _details = SpaceMembership.objects.filter(
+    """Leave a space; a pending request is withdrawn the same way. Returns whether one existed.
+
+    A suspended member who leaves stays on record, suspended, so that leaving and
+    joining again does not end the suspension.
+    """
+    current = SpaceMembership.objects.filter(
         space=space, user=user, status__in=[Status.ACTIVE, Status.PENDING]
-    ).delete()
-    return bool(deleted)
+    )
+    suspended = current.filter(suspended_until__gt=timezone.now())
+    kept = suspended.update(status=Status.REFUSED, role=SpaceMembership.Role.MEMBER)
+    deleted, _details = current.delete()
+    return bool(kept or deleted)
 
 
 APPROVED_SUBJECT = _("Bienvenue dans l’espace « %(space)s »")
@@ -139,6 +177,13 @@ class InvitationInvalid(MembershipError):
 
 class InvitationExpired(MembershipError):
     message = _("Ce lien d’invitation a expiré. Demandez-en un nouveau à la modération.")
+
+
+class InvitationWithdrawn(MembershipError):
+    message = _(
+        "Cette invitation n’est plus valable : la modération de l’espace a pris une décision "
+        "depuis qu’elle a été envoyée."
+    )
 
 
 class InvitationForSomeoneElse(MembershipError):
@@ -182,12 +227,30 @@ def accept_invitation(token, user, *, accepted_charter):
         raise InvitationForSomeoneElse
     if not accepted_charter:
         raise CharterNotAccepted
-    membership, _created = SpaceMembership.objects.update_or_create(
-        space=space,
-        user=user,
-        defaults={"status": Status.ACTIVE, "charter_accepted_at": timezone.now()},
-    )
+    with transaction.atomic():
+        existing = SpaceMembership.objects.select_for_update().filter(space=space, user=user)
+        existing = existing.first()
+        if existing is not None and _decided_since(existing, _issued_at(token)):
+            raise InvitationWithdrawn
+        membership, _created = SpaceMembership.objects.update_or_create(
+            space=space,
+            user=user,
+            defaults={"status": Status.ACTIVE, "charter_accepted_at": timezone.now()},
+        )
     return membership
+
+
+def _issued_at(token):
+    """When a token that passed its signature check was signed (to the second)."""
+    _payload, stamp, _signature = token.rsplit(signing.Signer().sep, 2)
+    return datetime.fromtimestamp(signing.b62_decode(stamp), tz=UTC)
+
+
+def _decided_since(membership, issued_at):
+    """A refusal or a block after the invitation was sent voids it; a new invitation does not."""
+    if membership.status not in (Status.REFUSED, Status.BLOCKED) or membership.decided_at is None:
+        return False
+    return issued_at <= membership.decided_at
 
 
 def space_of_invitation(token):

@@ -19,7 +19,7 @@ from forums import notifications, permissions
 from forums.errors import Refusal
 from forums.models import ModerationAction, Post, Report, SpaceMembership, Topic
 from forums.search import post_key
-from search.indexing import refresh_after_commit
+from search.indexing import refresh_now_after_commit
 
 Kind = ModerationAction.Kind
 PostStatus = Post.Status
@@ -65,7 +65,12 @@ def log(space, moderator, kind, reason="", **targets):
 
 
 def report(post, reporter, reason):
-    if not post.is_readable or not permissions.can_read_space(reporter, post.topic.space):
+    space = post.topic.space
+    if (
+        not post.is_readable
+        or not permissions.can_read_space(reporter, space)
+        or permissions.is_barred_from(reporter, space)
+    ):
         raise CannotReport
     since = timezone.now() - timedelta(days=1)
     if Report.objects.filter(reporter=reporter, created_at__gte=since).count() >= REPORTS_PER_DAY:
@@ -113,7 +118,7 @@ def change_post(post_id, moderator, kind, reason=""):
         if not changed:
             raise AlreadyHandled
         post.status = new_status
-        refresh_after_commit([post_key(post.pk)])
+        refresh_now_after_commit([post_key(post.pk)])
         if kind == Kind.HIDE:
             open_reports(space).filter(post=post).update(
                 outcome=Report.Outcome.HIDDEN, resolved_at=timezone.now(), resolved_by=moderator
@@ -177,15 +182,21 @@ def block(space, member, moderator, reason):
     """Remove a member from the space and hide everything they wrote there, all or nothing."""
     require_moderator(moderator, space)
     with transaction.atomic():
-        SpaceMembership.objects.filter(space=space, user=member).update(
-            status=SpaceMembership.Status.REFUSED, role=SpaceMembership.Role.MEMBER
+        SpaceMembership.objects.update_or_create(
+            space=space,
+            user=member,
+            defaults={
+                "status": SpaceMembership.Status.BLOCKED,
+                "role": SpaceMembership.Role.MEMBER,
+                "decided_at": timezone.now(),
+            },
         )
         posts = Post.objects.filter(topic__space=space, author=member).exclude(
             status=PostStatus.HIDDEN
         )
         hidden_ids = list(posts.values_list("pk", flat=True))
         Post.objects.filter(pk__in=hidden_ids).update(status=PostStatus.HIDDEN)
-        refresh_after_commit(post_key(pk) for pk in hidden_ids)
+        refresh_now_after_commit(post_key(pk) for pk in hidden_ids)
         open_reports(space).filter(post__author=member).update(
             outcome=Report.Outcome.HIDDEN, resolved_at=timezone.now(), resolved_by=moderator
         )

@@ -19,15 +19,15 @@ from django.views.decorators.http import require_POST
 from forums import moderation, permissions
 from forums.forms import ModerationForm, ReportForm, SuspensionForm
 from forums.models import ModerationAction, Post, Space, SpaceMembership, Topic
-from forums.views import directory_link, space_link
-from kb.navigation import breadcrumb
+from forums.views import as_id, directory_link, listed_space_or_404, space_link
+from kb.navigation import breadcrumb, next_url
 
 Kind = ModerationAction.Kind
 LOG_LENGTH = 30
 
 
 def moderated_space_or_404(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if not permissions.can_moderate_space(request.user, space):
         raise Http404
     return space
@@ -38,6 +38,7 @@ def queue_url(space):
 
 
 def moderation_queue(request, slug):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     space = moderated_space_or_404(request, slug)
@@ -78,7 +79,7 @@ def act(request, space, action, success):
         messages.warning(request, refusal.message)
     else:
         messages.success(request, success)
-    return redirect(request.POST.get("next") or queue_url(space))
+    return redirect(next_url(request, queue_url(space)))
 
 
 @require_POST
@@ -115,7 +116,7 @@ def moderate_topic(request, slug, pk):
     topic = get_object_or_404(Topic, pk=pk, space=space)
     kind = request.POST.get("action")
     if kind == Kind.MOVE:
-        to_space = get_object_or_404(Space, pk=request.POST.get("to_space") or 0)
+        to_space = get_object_or_404(Space, pk=as_id(request.POST.get("to_space")))
         action = partial(moderation.move_topic, topic, request.user, to_space)
     elif kind in (Kind.LOCK, Kind.UNLOCK, Kind.PIN, Kind.UNPIN):
         action = partial(moderation.set_topic_flag, topic, request.user, kind)
@@ -147,6 +148,7 @@ def moderate_member(request, slug, pk):
 
 @require_POST
 def report_post(request, slug, pk):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("forums:spaces"))
     post = get_object_or_404(Post.objects.select_related("topic__space"), pk=pk)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from forums import notifications, permissions
 from forums.forms import NotificationSettingsForm, submitted
-from forums.models import Notification, Space, Topic
-from forums.views import directory_link
+from forums.models import Notification, Topic
+from forums.views import directory_link, listed_space_or_404
 from kb.navigation import breadcrumb
 
 NOTIFICATIONS_PER_PAGE = 30
@@ -75,9 +76,10 @@ def unsubscribe(request, token):
 
 
 @require_POST
-@login_required
 def toggle_follow(request, slug, pk=None):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(space.get_absolute_url())
     if not permissions.can_read_space(request.user, space):
         raise Http404
     target = {"topic": get_object_or_404(Topic, pk=pk, space=space)} if pk else {"space": space}

@@ -50,6 +50,19 @@ def listed_spaces(user):
     return Space.objects.exclude(hidden & ~Q(pk__in=readable_spaces(user).values("pk")))
 
 
+def is_barred_from(user, space, at=None):
+    """Blocked from `space` by its moderation, or suspended there for now: such a person
+    writes nothing in the space (posts, edits, withdrawals, reports) and cannot rejoin it."""
+    if not user.is_authenticated:
+        return False
+    now = at or timezone.now()
+    return (
+        SpaceMembership.objects.filter(user=user, space=space)
+        .filter(Q(status=SpaceMembership.Status.BLOCKED) | Q(suspended_until__gt=now))
+        .exists()
+    )
+
+
 def can_post_in_space(user, space):
     """Active, unsuspended members write; moderators of the space too."""
     if not user.is_authenticated:
@@ -71,6 +84,13 @@ def moderated_spaces(user):
 
 def can_moderate_space(user, space):
     return moderated_spaces(user).filter(pk=space.pk).exists()
+
+
+def administered(user, queryset):
+    """What `user` may see of spaces, memberships, reports and the moderation log in the
+    admin (listings and choosers alike): everything for site moderators, nothing for others,
+    whatever other admin rights they hold."""
+    return queryset if is_site_moderator(user) else queryset.none()
 
 
 def search_visibility(user):

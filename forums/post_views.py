@@ -11,12 +11,13 @@ from django.views.decorators.http import require_POST
 from forums import capitalise, permissions, posting
 from forums.forms import CapitaliseForm, EditForm, submitted
 from forums.models import Attachment, Post, Topic
-from forums.views import directory_link, space_link
+from forums.views import directory_link, listed_space_or_404, space_link
 from kb.navigation import breadcrumb
 
 
 def attachment(request, slug, pk):
     """Serve an attachment to those who may read its post, and to nobody else."""
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     attached = get_object_or_404(
@@ -53,6 +54,7 @@ def own_post_or_404(request, slug, pk):
 
 
 def edit_post(request, slug, pk):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     post = own_post_or_404(request, slug, pk)
@@ -91,12 +93,17 @@ def delete_post(request, slug, pk):
     if not request.user.is_authenticated:
         raise Http404
     post = own_post_or_404(request, slug, pk)
-    posting.delete(post, request.user)
-    messages.success(request, _("Votre message est supprimé."))
+    try:
+        posting.delete(post, request.user)
+    except posting.PostingError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Votre message est supprimé."))
     return redirect(post.topic.get_absolute_url())
 
 
 def capitalise_topic(request, slug, pk):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)

@@ -32,6 +32,13 @@ class NotAllowedToPost(PostingError):
     message = _("Seuls les membres de l’espace peuvent y écrire.")
 
 
+class Barred(PostingError):
+    message = _(
+        "La modération de l’espace a suspendu votre participation ou vous en a exclu : vous "
+        "ne pouvez pas y écrire."
+    )
+
+
 class TopicLocked(PostingError):
     message = _("Ce sujet est verrouillé : il n’accepte plus de réponse.")
 
@@ -66,9 +73,16 @@ def status_of_new_post(space, user):
     return Status.PENDING if accepted < REVIEWED_FIRST_POSTS else Status.PUBLISHED
 
 
-def check_may_post(space, user):
+def check_may_write(space, user):
+    """Every write in a space (new post, edit) asks here; withdrawing a post asks `Barred`."""
+    if permissions.is_barred_from(user, space):
+        raise Barred
     if not permissions.can_post_in_space(user, space):
         raise NotAllowedToPost
+
+
+def check_may_post(space, user):
+    check_may_write(space, user)
     check_daily_cap(user)
 
 
@@ -130,8 +144,7 @@ def edit(post, user, *, body):
     """Replace a post's text, keeping the previous one for moderators."""
     if post.author_id != user.pk or post.deleted_at is not None:
         raise NotYourPost
-    if not permissions.can_post_in_space(user, post.topic.space):
-        raise NotAllowedToPost
+    check_may_write(post.topic.space, user)
     if body == post.body:
         return post
     with transaction.atomic():
@@ -146,5 +159,7 @@ def delete(post, user):
     """Withdraw one's own post; it stays in the database, marked, for the moderation log."""
     if post.author_id != user.pk:
         raise NotYourPost
+    if permissions.is_barred_from(user, post.topic.space):
+        raise Barred
     post.deleted_at = timezone.now()
     post.save(update_fields=["deleted_at"])

@@ -27,7 +27,7 @@ from forums.forms import (
     TopicForm,
     submitted,
 )
-from forums.models import Post, Space, SpaceMembership, Topic, TopicReading
+from forums.models import Post, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
 
@@ -41,6 +41,20 @@ def directory_link():
 
 def space_link(space):
     return {"url": space.get_absolute_url(), "title": space.name}
+
+
+def as_id(value):
+    """A row id typed in an address or a form, or None for anything else ("NaN", "0x10"...)."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
+def listed_space_or_404(request, slug):
+    """The space at `slug` if `user` may know it exists: every view of a space starts here,
+    so that a hidden space answers 404 on every address, like a space that does not exist."""
+    return get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
 
 
 def space_list(request):
@@ -57,7 +71,7 @@ def space_list(request):
 
 
 def space_detail(request, slug, join_form=None):
-    space = get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
+    space = listed_space_or_404(request, slug)
     can_read = permissions.can_read_space(request.user, space)
     page = None
     if can_read:
@@ -76,9 +90,7 @@ def space_detail(request, slug, join_form=None):
         if request.user.is_authenticated
         else None
     )
-    may_join = space.join_policy != Space.JoinPolicy.INVITATION and (
-        membership is None or membership.status == SpaceMembership.Status.REFUSED
-    )
+    may_join = memberships.may_ask_to_join(space, membership)
     if may_join and join_form is None:
         join_form = JoinForm(space=space)
     moderates = permissions.can_moderate_space(request.user, space)
@@ -104,7 +116,7 @@ def space_detail(request, slug, join_form=None):
 
 @require_POST
 def join(request, slug):
-    space = get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(space.get_absolute_url())
     form = JoinForm(request.POST, space=space)
@@ -135,14 +147,14 @@ def join(request, slug):
 
 @require_POST
 def leave(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if request.user.is_authenticated and memberships.leave(space, request.user):
         messages.success(request, _("Vous avez quitté l’espace « %s ».") % space.name)
     return redirect(reverse("forums:spaces"))
 
 
 def join_requests(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permissions.can_moderate_space(request.user, space):
@@ -166,7 +178,7 @@ def join_requests(request, slug):
 
 @require_POST
 def invite(request, slug):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     if not permissions.can_moderate_space(request.user, space):
         raise Http404
     form = InvitationForm(request.POST)
@@ -183,11 +195,12 @@ def invite(request, slug):
 
 
 def invitation(request, slug, token):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    # The signed token, not the list of spaces, is what shows the space to its invitee.
     space = memberships.space_of_invitation(token)
     if space is None or space.slug != slug:
         raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     form = AcceptInvitationForm(**submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,7 +224,7 @@ def invitation(request, slug, token):
 
 @require_POST
 def decide(request, slug, pk):
-    space = get_object_or_404(Space, slug=slug)
+    space = listed_space_or_404(request, slug)
     membership = get_object_or_404(SpaceMembership, pk=pk, space=space)
     form = DecisionForm(request.POST)
     note = form.cleaned_data["message"] if form.is_valid() else ""
@@ -242,6 +255,7 @@ def readable_posts():
 
 
 def topic_detail(request, slug, pk, reply_form=None):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
@@ -264,7 +278,7 @@ def topic_detail(request, slug, pk, reply_form=None):
         not topic.locked or moderates
     )
     if may_reply and reply_form is None:
-        quote = topic.posts.filter(pk=request.GET.get("citer") or None).first()
+        quote = topic.posts.filter(pk=as_id(request.GET.get("citer"))).first()
         initial = {"body": posting.quoted(quote)} if quote and quote.is_readable else {}
         reply_form = ReplyForm(initial=initial)
     return render(
@@ -295,6 +309,7 @@ def topic_detail(request, slug, pk, reply_form=None):
 
 @require_POST
 def reply(request, slug, pk):
+    listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("forums:topic", args=[slug, pk]))
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
@@ -313,9 +328,9 @@ def reply(request, slug, pk):
 
 
 def new_topic(request, slug):
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    space = get_object_or_404(Space, slug=slug)
     if not permissions.can_post_in_space(request.user, space):
         raise Http404
     form = TopicForm(**submitted(request))

@@ -10,7 +10,8 @@ Besides Wagtail's own filters (`type`, `locale`, `child_of`, a field's
 name...), three filters read the taxonomy: `theme=<slug>`,
 `territory=region:<INSEE code>` or `territory=departement:<INSEE code>`, and
 `tag=<name>`. A value that names nothing answers 400 with the reason.
-`search=<words>` is the site's search (`SiteSearchFilter`), not Wagtail's.
+`search=<words>` is the site's search (`SiteSearchFilter`), not Wagtail's; on documents it
+matches their titles (`DocumentTitleFilter`).
 """
 
 from django.conf import settings
@@ -328,7 +329,27 @@ def restricted_collections():
     return Collection.objects.filter(below)
 
 
+class DocumentTitleFilter(BaseFilterBackend):
+    """`?search=` on documents: each word found in the title, plainly.
+
+    Wagtail's own search hands the words to the database's full-text syntax, where
+    a lone quote is an error; a title match cannot fail that way.
+    """
+
+    MAX_WORDS = 10
+
+    def filter_queryset(self, request, queryset, view):
+        for word in request.GET.get("search", "").split()[: self.MAX_WORDS]:
+            queryset = queryset.filter(title__icontains=word)
+        return queryset
+
+
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    filter_backends = [
+        DocumentTitleFilter if backend is SearchFilter else backend
+        for backend in DocumentsAPIViewSet.filter_backends
+    ]
+
     def get_queryset(self):
         return self.model.objects.exclude(collection__in=restricted_collections()).order_by("id")
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kb.models import Department, Profile
+from kb.security import confirms_password
 
 
 class ProfileFieldsMixin(forms.Form):
@@ -85,6 +86,6 @@ class CloseAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not confirms_password(self.user, password):
             raise forms.ValidationError(_("Ce mot de passe n’est pas le bon."))
         return password

@@ -3,9 +3,11 @@
 - The Content-Security-Policy: strict on the public site, wider in Wagtail's admin.
 - Staff set up two-factor authentication before they reach the admin or moderation.
 - One sign-in form, allauth's: Wagtail's own would skip the second factor.
-- The identifier that django-axes counts sign-in failures against.
+- The identifier that django-axes counts sign-in failures against, and the password
+  checks of sensitive actions that count with them.
 """
 
+from allauth.account.adapter import get_adapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from csp.constants import SELF, UNSAFE_INLINE
@@ -21,6 +23,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from forums.permissions import is_site_moderator
+from kb.navigation import next_url
 
 # Wagtail's admin writes inline scripts and styles (widgets, panels, the page
 # editor) and frames its own preview: it is only reached by signed-in staff who
@@ -97,7 +100,7 @@ class StaffTwoFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         if match.view_name == "wagtailadmin_login":
-            return redirect_to_login(request.GET.get("next", self.admin_prefix))
+            return redirect_to_login(next_url(request, self.admin_prefix))
         if match.view_name == "wagtailadmin_logout":
             return None
         in_admin = request.path_info.startswith(self.admin_prefix)
@@ -139,6 +142,18 @@ def sign_in_identifier(request, credentials):
         or ""
     )
     return identifier.strip().lower()
+
+
+def confirms_password(user, password):
+    """Whether `password` is `user`'s, asked to confirm a sensitive action.
+
+    Closing the account, changing the password, and allauth's re-authentication
+    (before an e-mail change or a second factor set-up) all check it the way the
+    sign-in does, through django-axes: their failures count with the sign-in's,
+    and once the account is locked out even the right password is refused and
+    the lock-out page is shown.
+    """
+    return get_adapter().reauthenticate(user, password)
 
 
 def lockout_response(request, original_response, credentials):

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("flux/", include("kb.feed_urls")),
     path("donnees-ouvertes/", include("practices.open_data_urls")),
     path("observatoire/", include("practices.observatory.urls")),
+    # Before Wagtail's own: every sign-in goes through allauth (kb.views).
+    path("_util/login/", kb_views.page_privacy_sign_in, name="page_privacy_sign_in"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

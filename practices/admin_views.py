@@ -1,18 +1,22 @@
 """Organisers' tools for training sessions: who may manage them, and the views they use.
 
-An organiser is whoever may edit the offer's page; the policy below gives the
-Wagtail admin that same answer for sessions, so no separate permission has to be
-granted and kept in step with page permissions.
+Who organises an offer is decided by `practices.registrations.organised_offers`
+(the person named on the offer, and the editors who publish it); the policy below
+gives the Wagtail admin that same answer for sessions, so no separate permission
+has to be granted and kept in step.
 """
 
 import csv
 
 import django_filters
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.http import HttpResponse
+from django.db.models.functions import Lower
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -37,7 +41,7 @@ Status = TrainingRegistration.Status
 
 
 class TrainingSessionPermissionPolicy(BasePermissionPolicy):
-    """Sessions may be managed by whoever may edit their offer's page."""
+    """Sessions may be managed by the organisers of their offer."""
 
     cache_attribute = "_organised_offers_exist"
 
@@ -67,10 +71,19 @@ class TrainingSessionPermissionPolicy(BasePermissionPolicy):
         return True
 
     def instances_user_has_any_permission_for(self, user, actions):
-        return TrainingSession.objects.filter(offer__in=registrations.organised_offers(user))
+        return registrations.organised_sessions(user)
 
     def users_with_any_permission(self, actions):
-        return PagePermissionPolicy().users_with_any_permission({"change"})
+        organisers = TrainingOfferPage.objects.exclude(organiser_email="").values(
+            organiser=Lower("organiser_email")
+        )
+        named = EmailAddress.objects.alias(address=Lower("email")).filter(
+            verified=True, address__in=organisers
+        )
+        publishers = PagePermissionPolicy().users_with_any_permission({"publish"})
+        return get_user_model().objects.filter(
+            Q(pk__in=publishers.values("pk")) | Q(pk__in=named.values("user_id"))
+        )
 
 
 def organised_offers_for(request):
@@ -91,13 +104,18 @@ class TrainingSessionFilterSet(WagtailFilterSet):
 
 
 class OrganiserObjectMixin:
-    """Refuse a session whose offer the user may not edit, before any work is done."""
+    """A session whose offer the user does not organise answers 404, before any work is done.
 
-    def get_object(self, *args, **kwargs):
-        session = super().get_object(*args, **kwargs)
-        if not registrations.can_organise(self.request.user, session.offer):
-            raise PermissionDenied
-        return session
+    Checked when the view is set up, before Wagtail's own permission check, which
+    would tell someone who organises nothing that the session exists.
+    """
+
+    def setup(self, request, *args, **kwargs):
+        pk = str(kwargs.get("pk", ""))
+        organised = registrations.organised_sessions(request.user)
+        if not pk.isdigit() or not organised.filter(pk=int(pk)).exists():
+            raise Http404
+        super().setup(request, *args, **kwargs)
 
 
 class SessionIndexView(generic.IndexView):
@@ -201,7 +219,9 @@ class SessionUsageView(OrganiserObjectMixin, generic.UsageView):
     pass
 
 
-class SessionObjectView(generic.WagtailAdminTemplateMixin, generic.BaseObjectMixin):
+class SessionObjectView(
+    OrganiserObjectMixin, generic.WagtailAdminTemplateMixin, generic.BaseObjectMixin
+):
     """Base for the session pages that are not part of ModelViewSet's generic views."""
 
     model = TrainingSession
@@ -210,12 +230,6 @@ class SessionObjectView(generic.WagtailAdminTemplateMixin, generic.BaseObjectMix
 
     def get_base_object_queryset(self):
         return TrainingSession.objects.select_related("offer")
-
-    def get_object(self):
-        session = super().get_object()
-        if not registrations.can_organise(self.request.user, session.offer):
-            raise PermissionDenied
-        return session
 
     def get_page_subtitle(self):
         return str(self.object)

@@ -10,9 +10,11 @@ all writers the same lock order.
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Lower
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -73,13 +75,35 @@ class NotAllowed(RegistrationError):
 
 
 def organised_offers(user):
-    """Offers whose sessions `user` may manage: those whose page they may edit."""
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return TrainingOfferPage.objects.filter(pk__in=editable.values("pk"))
+    """Offers whose sessions and registrations `user` may manage.
+
+    The person named on the offer as its organiser (one of their confirmed
+    addresses is the offer's `organiser_email`), and the editors who may publish
+    the offer's page. Editing rights alone are not enough: contributors may edit
+    every page to propose changes, not organise every training.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return TrainingOfferPage.objects.none()
+    publishable = PagePermissionPolicy().instances_user_has_permission_for(user, "publish")
+    return TrainingOfferPage.objects.alias(organiser=Lower("organiser_email")).filter(
+        Q(pk__in=publishable.values("pk")) | Q(organiser__in=confirmed_addresses(user))
+    )
 
 
 def can_organise(user, offer):
-    return offer.permissions_for_user(user).can_edit()
+    return organised_offers(user).filter(pk=offer.pk).exists()
+
+
+def organised_sessions(user):
+    return TrainingSession.objects.filter(offer__in=organised_offers(user))
+
+
+def confirmed_addresses(user):
+    """The user's confirmed e-mail addresses, lower-cased."""
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    return sorted({address.lower() for address in addresses})
 
 
 def register(session, user, *, waiting_list=True):

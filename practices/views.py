@@ -7,10 +7,10 @@ page with a message: people never land on a page of their own.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kb.navigation import next_url
 from practices import registrations
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
 
@@ -91,12 +91,7 @@ def _open_session(pk):
 
 def _back_url(request, session):
     """The page the form was posted from, so a visitor reading in English stays in English."""
-    candidate = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return session.offer.localized.get_url(request)
+    return next_url(request, session.offer.localized.get_url(request))
 
 
 def _sign_in_first(request, back):

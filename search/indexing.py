@@ -12,6 +12,13 @@ settings of its index) and every rebuild writes it while it runs. It stays
 queued until a rebuild succeeds, so an unreachable engine never loses it
 either. While it is queued, sent keys stay queued too: the index they reach is
 about to be replaced, and the rebuild sends them again to the new one.
+
+Writers and senders run side by side (many requests, and the jobs they start).
+Queuing a key is one upsert, so it never fails whatever another sender strikes
+off meanwhile. A sender holds the key's row locked while it reads the document
+and sends it: a writer that commits meanwhile queues the key again once the
+send is over, and another sender skips the key rather than send an older
+version after a newer one.
 """
 
 import logging
@@ -19,6 +26,7 @@ import threading
 from itertools import chain
 
 from django.db import transaction
+from django.db.models import F
 from wagtail.models import Page
 
 from forums.search import (
@@ -81,11 +89,16 @@ def apply(keys, backend=None):
 
 
 def record(keys):
-    """Write the intent first: whatever happens next, these keys will be brought up to date."""
-    for key in keys:
-        operation, created = PendingIndexOperation.objects.get_or_create(key=key)
-        if not created:
-            operation.save(update_fields=["queued_at"])
+    """Write the intent first: whatever happens next, these keys will be brought up to date.
+
+    One upsert, keys in a fixed order: concurrent writers of the same keys neither fail
+    nor wait for each other in a cycle."""
+    PendingIndexOperation.objects.bulk_create(
+        [PendingIndexOperation(key=key) for key in sorted(set(keys))],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["queued_at"],
+    )
 
 
 def strike_off(operation):
@@ -94,9 +107,36 @@ def strike_off(operation):
 
 
 def keep_for_later(operation, error):
-    operation.attempts += 1
-    operation.last_error = str(error)[:2000]
-    operation.save(update_fields=["attempts", "last_error"])
+    PendingIndexOperation.objects.filter(pk=operation.pk).update(
+        attempts=F("attempts") + 1, last_error=str(error)[:2000]
+    )
+
+
+def send_one(operation, backend, rebuilding):
+    """Send `operation`'s key while holding its row; False when another sender holds it.
+
+    That sender reads the document after every change queued before it took the row;
+    a change queued later waits for the row and is sent next."""
+    failure = None
+    with transaction.atomic():
+        held = (
+            PendingIndexOperation.objects.select_for_update(skip_locked=True)
+            .filter(pk=operation.pk)
+            .first()
+        )
+        if held is None:
+            return False
+        try:
+            apply([held.key], backend)
+        except SearchEngineUnavailable as error:
+            keep_for_later(held, error)
+            failure = error
+        else:
+            if not rebuilding:
+                strike_off(held)
+    if failure is not None:
+        raise failure
+    return True
 
 
 def replay_pending(backend=None, limit=None):
@@ -106,14 +146,8 @@ def replay_pending(backend=None, limit=None):
     replayed = 0
     pending = PendingIndexOperation.objects.exclude(key=REBUILD_KEY).order_by("queued_at", "pk")
     for operation in pending[:limit] if limit else pending:
-        try:
-            apply([operation.key], backend)
-        except SearchEngineUnavailable as error:
-            keep_for_later(operation, error)
-            raise
-        if not rebuilding:
-            strike_off(operation)
-        replayed += 1
+        if send_one(operation, backend, rebuilding):
+            replayed += 1
     return replayed
 
 
@@ -138,6 +172,53 @@ def refresh_keys(keys):
 def refresh_after_commit(keys):
     keys = list(keys)
     transaction.on_commit(lambda: refresh_keys(keys))
+
+
+def refresh_now(keys):
+    """Bring `keys` up to date before the request answers, when who may see them changed.
+
+    A topic moved into a members-only space, a space closed to its members, a post
+    hidden by the moderation: a search made the next moment must not show them to
+    people who may no longer read them, so these keys do not wait for the search
+    worker. The engine is refreshed too, for the next search to read the change.
+    When it cannot be reached, the keys stay queued for the worker, as every update.
+    """
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    record(keys)
+    backend = get_backend()
+    rebuilding = rebuild_pending()
+    failure = None
+    with transaction.atomic():
+        # A sender holding one of these keys finishes first; it then read this change.
+        held = list(
+            PendingIndexOperation.objects.select_for_update().filter(key__in=keys).order_by("key")
+        )
+        try:
+            apply([operation.key for operation in held], backend)
+            if hasattr(backend, "refresh"):
+                backend.refresh()
+        except SearchEngineUnavailable as error:
+            failure = error
+            for operation in held:
+                keep_for_later(operation, error)
+        else:
+            if not rebuilding:
+                for operation in held:
+                    strike_off(operation)
+    if failure is not None:
+        logger.warning(
+            "Search engine unreachable, %d keys left to the worker: %s", len(keys), failure
+        )
+        from search.tasks import send_pending_index_operations
+
+        send_pending_index_operations.enqueue()
+
+
+def refresh_now_after_commit(keys):
+    keys = list(keys)
+    transaction.on_commit(lambda: refresh_now(keys))
 
 
 def refresh_pages_after_commit(pages):

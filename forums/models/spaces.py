@@ -88,7 +88,12 @@ class Space(models.Model):
 
 
 class SpaceMembership(models.Model):
-    """A person's place in a space: requested, active (member or moderator), or refused."""
+    """A person's place in a space: requested, active (member or moderator), refused, or
+    blocked by the moderation.
+
+    `decided_at` is when the moderation last answered a request or blocked the person:
+    invitations sent before a refusal or a block are no longer valid.
+    """
 
     class Role(models.TextChoices):
         MEMBER = "member", _("Membre")
@@ -98,6 +103,7 @@ class SpaceMembership(models.Model):
         PENDING = "pending", _("Demande en attente")
         ACTIVE = "active", _("Membre")
         REFUSED = "refused", _("Demande refusée")
+        BLOCKED = "blocked", _("Exclu par la modération")
 
     space = models.ForeignKey(
         Space, verbose_name=_("espace"), on_delete=models.CASCADE, related_name="memberships"
@@ -116,6 +122,7 @@ class SpaceMembership(models.Model):
     charter_accepted_at = models.DateTimeField(_("charte acceptée le"), null=True, blank=True)
     suspended_until = models.DateTimeField(_("suspendu jusqu’au"), null=True, blank=True)
     suspension_reason = models.TextField(_("motif de la suspension"), blank=True)
+    decided_at = models.DateTimeField(_("décision de la modération le"), null=True, blank=True)
     created_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
 
     class Meta:

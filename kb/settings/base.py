@@ -148,12 +148,19 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "kb.forms.ProfileSignupForm"
 ACCOUNT_USER_DISPLAY = "kb.models.profiles.user_display_name"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Changing one's e-mail address asks for the password again; so does setting up a second
+# factor (allauth.mfa). The current password of the change-password form is checked the
+# same way: all count with the sign-in's failures (kb.security.confirms_password).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_FORMS = {"change_password": "kb.account_forms.ChangePasswordForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # Wagtail's admin signs in through allauth, so that the second factor applies there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# And so do pages restricted to signed-in people: Wagtail's /_util/login/ is never used.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # Two-factor authentication: an authenticator app (TOTP) and single-use recovery
 # codes. Staff must set it up before they reach the admin or moderation (kb.security).
@@ -207,6 +214,11 @@ EMAIL_BACKEND = "kb.tasks.QueuedEmailBackend"
 MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@kb.localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# django-dsfr shows alerts and other components as they are given: their text is
+# escaped unless it was built as safe HTML (format_html), since messages carry
+# names and titles that people typed.
+DSFR_CONTENT_IS_SAFE = False
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -1,6 +1,7 @@
 """From exchange to capitalisation: a topic becomes a draft sheet in the editors' review."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -109,3 +110,18 @@ def test_an_editor_who_reads_the_space_may_capitalise(cast):
 
     assert capitalise.can_capitalise(editor, closed.topic)
     assert not capitalise.can_capitalise(UserFactory(), closed.topic)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_contributor_who_is_a_plain_member_gets_404_on_the_capitalise_page(client, cast, method):
+    closed, posts, _named, _shy = cast
+    member = closed.users["member"]
+    member.groups.add(Group.objects.get(name="Contributeurs"))
+    sign_in(client, member)
+
+    response = getattr(client, method)(capitalise_url(closed), {"posts": [posts[0].pk]})
+    topic_page = client.get(closed.topic.get_absolute_url())
+
+    assert response.status_code == 404
+    assert capitalise_url(closed) not in topic_page.content.decode()
+    assert not PracticeSheetPage.objects.exists()

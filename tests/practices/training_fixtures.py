@@ -7,6 +7,7 @@ import itertools
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -14,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from kb.models import Profile
-from practices.models import TrainingRegistration, TrainingSession
+from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
 from tests.practices.factories import TrainingOfferPageFactory, TrainingSessionFactory
 
 PASSWORD = "un-mot-de-passe-solide"
@@ -55,8 +56,16 @@ def build_user(*, first_name="Camille", last_name=None, organisation="", **field
 
 
 def build_organiser(offer):
-    """An admin user who may edit `offer`'s page, and nothing else."""
-    user = build_user(first_name="Dominique", last_name="Organisatrice")
+    """The person named on `offer` as its organiser, who may edit its page in the admin.
+
+    An offer without an organiser's address gets this person's.
+    """
+    email = offer.organiser_email or f"organisation{next(_numbers)}@exemple.fr"
+    if not offer.organiser_email:
+        TrainingOfferPage.objects.filter(pk=offer.pk).update(organiser_email=email)
+        offer.organiser_email = email
+    user = build_user(first_name="Dominique", last_name="Organisatrice", email=email)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
     group = Group.objects.create(name=f"Organisateurs {next(_numbers)}")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
