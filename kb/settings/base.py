@@ -196,6 +196,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# django-dsfr puts a Subresource Integrity hash of its own copy of the DSFR files on
+# their <link> and <script> tags. In production the manifest storage rewrites the
+# url()s inside dsfr.min.css and utility.min.css, so the browser hashes different
+# bytes and refuses the stylesheets: every page goes unstyled. The hash is dropped
+# rather than recomputed: integrity guards a file fetched from someone else's
+# server, and these come from ours, in the same release as the page that names
+# them (whoever could alter one could alter the other). Nothing to keep in step
+# with the storage, the collected files or a DSFR upgrade.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
