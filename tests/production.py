@@ -24,6 +24,7 @@ def production_settings(**variables):
         "SECRET_KEY": SECRET_KEY,
         "DEBUG": "false",
         "ALLOWED_HOSTS": "kb.example.test",
+        "SITE_URL": "https://kb.example.test",
         **variables,
     }
     with pytest.MonkeyPatch.context() as monkeypatch:

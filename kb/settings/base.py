@@ -7,9 +7,11 @@ refuses the defaults that are only safe on a developer's laptop.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -22,6 +24,25 @@ SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=True)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# The one address the public reaches the site at, scheme, host and port, without a
+# path: every absolute link starts with it (e-mails, PDFs, API, feeds, sitemap, open
+# data, the admin's e-mails, the Wagtail site's page addresses; see kb.site_url),
+# whatever host a request came through.
+DEVELOPMENT_SITE_URL = "http://127.0.0.1:8000"
+SITE_URL = env.str("SITE_URL", default=DEVELOPMENT_SITE_URL).rstrip("/")
+
+
+def check_site_url(url):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be scheme://host[:port], such as https://kb.example.fr, not {url!r}."
+        )
+    return url
+
+
+check_site_url(SITE_URL)
 
 INSTALLED_APPS = [
     "kb",
@@ -148,7 +169,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "kb.forms.ProfileSignupForm"
 ACCOUNT_USER_DISPLAY = "kb.models.profiles.user_display_name"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme
+ACCOUNT_ADAPTER = "kb.account_adapter.AccountAdapter"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -218,7 +240,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@kb.l
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Background jobs (mail, search outbox, PDFs, rebuilds, observatory figures) are
@@ -234,6 +256,7 @@ TASKS = {
 # The read-only API (kb.api) gives rich text as the site shows it, links resolved.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = SITE_URL
 
 # Public search: empty SEARCH_URL means the database backend; otherwise
 # opensearch+http://host:port or elasticsearch+https://host:port.
