@@ -164,6 +164,10 @@ def production_site(demo_password, collected_static, settings, tmp_path):
     try:
         wait_until_it_answers(server, site_url, log)
         yield site_url
+        # The server's own log: a page its warm-up could not render, an error behind a page.
+        log.seek(0)
+        complaints = [line for line in log if "Warm-up" in line or "Traceback" in line]
+        assert not complaints, "".join(complaints)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
