@@ -3,12 +3,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address in the links of e-mails, PDFs, feeds and the API (see README).
+SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 NPM := $(shell command -v npm 2>/dev/null)
 MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules
 
 .PHONY: run test lint messages
 
+run: export SITE_URL := $(SITE_URL)
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content

@@ -7,7 +7,6 @@ is told that it was already decided; nothing is applied, nor mailed, twice.
 
 from datetime import UTC, datetime, timedelta
 
-from django.conf import settings
 from django.core import mail, signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from forums import permissions
 from forums.errors import Refusal
 from forums.models import Space, SpaceMembership
+from kb.site_url import absolute
 
 Status = SpaceMembership.Status
 
@@ -203,7 +203,7 @@ def invite(space, moderator, email):
     if not permissions.can_moderate_space(moderator, space):
         raise NotModerator
     path = reverse("forums:invitation", args=[space.slug, invitation_token(space, email)])
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    url = absolute(path)
     facts = {"space": space.name, "url": url, "days": INVITATION_DAYS}
     mail.EmailMessage(
         gettext(INVITATION_SUBJECT) % facts, gettext(INVITATION_BODY) % facts, to=[email]

@@ -24,6 +24,7 @@ from django.utils.translation import gettext, ngettext
 from forums import permissions
 from forums.models import Follow, Notification, NotificationSettings, Post, SentMail
 from forums.templatetags.forums_tags import post_author
+from kb.site_url import absolute
 from search.extraction import flatten
 
 Reason = Notification.Reason
@@ -141,10 +142,6 @@ def unsubscribe(user):
     NotificationSettings.objects.update_or_create(
         user=user, defaults={"digest": Digest.NEVER, "immediate": False}
     )
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def message_to(user, subject, body, now):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,7 @@ class KbConfig(AppConfig):
 
     def ready(self):
         from kb import signals  # noqa: F401
+        from kb.site_url import sync_default_site, use_site_url_for_the_default_site
+
+        use_site_url_for_the_default_site()
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="kb-sync-default-site")

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 
 from kb.models import SeminarPage, Theme
 from kb.publication import public_pages, public_pages_of_locale
+from kb.site_url import absolute
 from practices.listing import localized_terms
 from practices.models import ExperimentPage, PracticeSheetPage, PracticesIndexPage
 
@@ -91,7 +92,7 @@ def feed_item(page, theme_terms, request):
     return FeedItem(
         title=page.title,
         summary=getattr(page, "summary", "") or page.search_description,
-        url=page.get_url(request=request),
+        url=page.get_full_url(request=request),
         published_at=page.first_published_at,
         updated_at=page.last_published_at,
         categories=categories,
@@ -100,7 +101,7 @@ def feed_item(page, theme_terms, request):
 
 def practices_index_url(scope):
     index = public_pages(PracticesIndexPage).filter(locale=scope.locale).first()
-    url = index.get_url(request=scope.request) if index else "/"
+    url = index.get_full_url(request=scope.request) if index else absolute("/")
     return f"{url}?theme={scope.theme.slug}" if scope.theme else url
 
 
@@ -132,6 +133,9 @@ class PracticesFeed(Feed):
 
     def link(self, scope):
         return practices_index_url(scope)
+
+    def feed_url(self, scope):
+        return absolute(scope.request.path)
 
     def items(self, scope):
         pages = specific_pages(newest_pages(scope.locale, scope.theme))

@@ -26,9 +26,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kb.models.pdfs import PagePdf
-
-# Relative addresses in print templates ("/static/...", "/media/...") resolve here.
-PRINT_BASE_URL = "http://print.invalid/"
+from kb.site_url import absolute
 
 
 class LocalFiles(URLFetcher):
@@ -59,7 +57,9 @@ def print_pdf(page):
     """The PDF bytes of `page`, printed from its print template in the page's language."""
     with translation.override(page.locale.language_code):
         html = render_to_string(page.pdf_template, page.pdf_context())
-    return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=LocalFiles()).write_pdf()
+    # Relative addresses resolve on the public address: the links a reader clicks in
+    # the PDF lead to the site, and "/static/…", "/media/…" are still read from disk.
+    return HTML(string=html, base_url=absolute("/"), url_fetcher=LocalFiles()).write_pdf()
 
 
 def store_pdf(page, version=None):

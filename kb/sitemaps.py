@@ -6,6 +6,7 @@ translations, and keeps to `kb.publication.public_pages()`.
 """
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap as ViewsSitemap
 from django.http import HttpResponse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 
 from kb.publication import public_pages
+from kb.site_url import absolute, site_url
 
 
 class PublicPagesSitemap(Sitemap):
@@ -71,12 +73,19 @@ class PublicViewsSitemap(ViewsSitemap):
     def location(self, item):
         return reverse(item)
 
+    # Django addresses views on the host asked; pages are on the public address.
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(site_url()).netloc
+
 
 SITEMAPS = {"pages": PublicPagesSitemap, "views": PublicViewsSitemap}
 
 
 @require_GET
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -9,10 +9,12 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.test import override_settings
 from django.utils import translation
 
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
+from tests.production import collect_static, production_static_storages
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +52,16 @@ def staff_have_an_authenticator_app(request):
     user_logged_in.connect(give_staff_an_authenticator_app, dispatch_uid="test-staff-mfa")
     yield
     user_logged_in.disconnect(dispatch_uid="test-staff-mfa")
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A STATIC_ROOT filled by `collectstatic` as production fills it, once per run."""
+    return collect_static(tmp_path_factory.mktemp("static"))
+
+
+@pytest.fixture
+def production_static(collected_static):
+    """Pages name the collected files as in production: hashed names from the manifest."""
+    with override_settings(STATIC_ROOT=collected_static, STORAGES=production_static_storages()):
+        yield collected_static

@@ -173,6 +173,7 @@ class Site:
             "DJANGO_SETTINGS_MODULE": "kb.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(48),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": self.base_url,
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_HSTS_SECONDS": "0",
             "DATABASE_URL": database_url,

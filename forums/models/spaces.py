@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kb.models import Department, Region, Theme
 from kb.models.taxonomy import territory_codes
+from kb.site_url import absolute
 
 
 class Space(models.Model):
@@ -79,7 +80,7 @@ class Space(models.Model):
 
     def get_full_url(self):
         """The space's address for e-mails, which have no request to take the host from."""
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
+        return absolute(self.get_absolute_url())
 
     def territory_codes(self):
         regions = [self.region] if self.region_id else []

@@ -7,9 +7,11 @@ refuses the defaults that are only safe on a developer's laptop.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -22,6 +24,25 @@ SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=True)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# The one address the public reaches the site at, scheme, host and port, without a
+# path: every absolute link starts with it (e-mails, PDFs, API, feeds, sitemap, open
+# data, the admin's e-mails, the Wagtail site's page addresses; see kb.site_url),
+# whatever host a request came through.
+DEVELOPMENT_SITE_URL = "http://127.0.0.1:8000"
+SITE_URL = env.str("SITE_URL", default=DEVELOPMENT_SITE_URL).rstrip("/")
+
+
+def check_site_url(url):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be scheme://host[:port], such as https://kb.example.fr, not {url!r}."
+        )
+    return url
+
+
+check_site_url(SITE_URL)
 
 INSTALLED_APPS = [
     "kb",
@@ -153,7 +174,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # same way: all count with the sign-in's failures (kb.security.confirms_password).
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_FORMS = {"change_password": "kb.account_forms.ChangePasswordForm"}
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme
+ACCOUNT_ADAPTER = "kb.account_adapter.AccountAdapter"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -203,6 +225,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# django-dsfr puts a Subresource Integrity hash of its own copy of the DSFR files on
+# their <link> and <script> tags. In production the manifest storage rewrites the
+# url()s inside dsfr.min.css and utility.min.css, so the browser hashes different
+# bytes and refuses the stylesheets: every page goes unstyled. The hash is dropped
+# rather than recomputed: integrity guards a file fetched from someone else's
+# server, and these come from ours, in the same release as the page that names
+# them (whoever could alter one could alter the other). Nothing to keep in step
+# with the storage, the collected files or a DSFR upgrade.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -221,7 +252,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DSFR_CONTENT_IS_SAFE = False
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Background jobs (mail, search outbox, PDFs, rebuilds, observatory figures) are
@@ -237,6 +268,7 @@ TASKS = {
 # The read-only API (kb.api) gives rich text as the site shows it, links resolved.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = SITE_URL
 
 # Public search: empty SEARCH_URL means the database backend; otherwise
 # opensearch+http://host:port or elasticsearch+https://host:port.

@@ -15,6 +15,12 @@ if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this site answers on.")
+# The base settings fall back on the development address, which no e-mail, PDF or
+# feed sent from production may carry.
+if not env.str("SITE_URL", default=""):
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the site's public address, such as https://kb.example.fr."
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -42,4 +48,3 @@ CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY,
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
 }
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

@@ -5,12 +5,22 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from django.utils.translation import get_language
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext, gettext_noop
 from wagtail.models import Locale, Page
 
 from kb.navigation import breadcrumb, localized_home
 
 register = template.Library()
+
+# What search engines show under the link when a page says nothing of itself.
+SITE_DESCRIPTION = gettext_noop(
+    "Base de connaissances des agences régionales de santé et de leurs partenaires : "
+    "pratiques capitalisées, retours d’expérience et espaces de pair-émulation du secteur "
+    "médico-social."
+)
+DESCRIPTION_LENGTH = 160
 
 
 @register.simple_tag(takes_context=True)
@@ -133,3 +143,14 @@ def pagination_links(context, current, num_pages, around=1):
         ],
         "current": current,
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The page's search description, else its summary or introduction, else the site's."""
+    page = context.get("page")
+    for name in ("search_description", "summary", "intro"):
+        text = " ".join(strip_tags(getattr(page, name, "") or "").split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return gettext(SITE_DESCRIPTION)

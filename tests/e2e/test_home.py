@@ -4,6 +4,8 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import AXE_SCRIPT as AXE_SOURCE
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SITE_NAME = "Pair-émulation et capitalisation médico-sociale"
@@ -15,7 +17,7 @@ def site_name_in(language):
 
 
 def switch_language(page, link_name):
-    switcher = page.get_by_role("navigation", name=re.compile("langue|language", re.I))
+    switcher = page.get_by_role("group", name=re.compile("langue|language", re.I))
     switcher.get_by_role("button").click()
     switcher.get_by_role("link", name=link_name).click()
 
@@ -83,3 +85,30 @@ def test_missing_page_is_an_accessible_404(page, axe, path, language):
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     axe(page)
+
+
+SMALL_SCREEN = {"width": 375, "height": 812}
+# Rules about names and landmarks that the DSFR header's modals and copied tools touch.
+HEADER_RULES = ["landmark-unique", "aria-dialog-name", "aria-allowed-attr", "aria-prohibited-attr"]
+
+
+@pytest.mark.parametrize("viewport", [SMALL_SCREEN, None], ids=["small-screen", "large-screen"])
+def test_the_header_is_named_and_unique_on_every_screen(browser, live_server, axe, viewport):
+    """axe (through the `axe` fixture's check that axe-core is installed) and DSFR's console."""
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport=viewport)
+    page = context.new_page()
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
+    page.goto("/", wait_until="networkidle")
+    if viewport is SMALL_SCREEN:
+        page.get_by_role("button", name="Menu").click()
+        expect(page.locator("#modal-menu")).to_have_attribute("role", "dialog")
+
+    page.evaluate(AXE_SOURCE.read_text())
+    results = page.evaluate(
+        "(rules) => axe.run({runOnly: {type: 'rule', values: rules}})", HEADER_RULES
+    )
+    context.close()
+
+    assert [(v["id"], [n["html"][:150] for n in v["nodes"]]) for v in results["violations"]] == []
+    assert [text for text in warnings if "accessible name" in text] == []

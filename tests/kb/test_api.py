@@ -8,6 +8,7 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
@@ -84,7 +85,7 @@ def test_a_practice_sheet_shows_its_classification_and_finess(client, pages):
     assert [(e["finess"], e["name"]) for e in data["establishments"]] == [
         (valid_finess("34", "000123"), "DITEP Les Chênes")
     ]
-    assert data["meta"]["html_url"] == f"http://localhost{page.url}"
+    assert data["meta"]["html_url"] == f"{settings.SITE_URL}{page.url}"
 
 
 def test_contact_person_stays_on_the_page(client, pages):

@@ -4,6 +4,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from kb.models import SeminarIndexPage, SeminarPage, Theme
@@ -77,7 +78,7 @@ def test_an_rss_item_has_summary_link_date_and_categories(client, practices):
     assert item.findtext("description") == (
         "Un accueil temporaire pour les jeunes sous amendement Creton."
     )
-    assert item.findtext("link") == f"http://testserver{practices['young'].url}"
+    assert item.findtext("link") == f"{settings.SITE_URL}{practices['young'].url}"
     assert item.findtext("pubDate").startswith("Mon, 05 Jan 2026")
     assert [category.text for category in item.findall("category")] == [
         "Jeunes adultes et amendement Creton",
@@ -164,7 +165,7 @@ def test_english_feed_lists_english_pages_with_english_categories(client, practi
 
     assert list(items) == ["Respite unit for young adults"]
     item = items["Respite unit for young adults"]
-    assert item.findtext("link") == f"http://testserver{page.url}"
+    assert item.findtext("link") == f"{settings.SITE_URL}{page.url}"
     assert [c.text for c in item.findall("category")] == ["Young adults and the Creton amendment"]
 
 

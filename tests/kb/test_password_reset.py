@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from tests.kb.factories import PASSWORD
@@ -14,7 +15,7 @@ NEW_PASSWORD = "Heron-cendre-au-bord-du-Lez"
 
 
 def reset_link(message):
-    return re.search(r"https?://testserver(/\S+/)", message.body).group(1)
+    return re.search(re.escape(settings.SITE_URL) + r"(/\S+/)", message.body).group(1)
 
 
 def test_password_reset_replaces_the_old_password(client, member):

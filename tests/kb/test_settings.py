@@ -21,10 +21,12 @@ NOT_INHERITED = (
     "SECRET_KEY",
     "DEBUG",
     "ALLOWED_HOSTS",
+    "SITE_URL",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 GOOD_SECRET_KEY = secrets.token_urlsafe(50)
 HOST = "kb.exemple.fr"
+SITE_URL = f"https://{HOST}"
 
 
 def manage_in_production(*arguments, **variables):
@@ -44,7 +46,7 @@ def check_deploy(**variables):
 
 
 def test_production_settings_pass_deployment_checks():
-    result = check_deploy(SECRET_KEY=GOOD_SECRET_KEY, ALLOWED_HOSTS=HOST)
+    result = check_deploy(SECRET_KEY=GOOD_SECRET_KEY, ALLOWED_HOSTS=HOST, SITE_URL=SITE_URL)
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
@@ -54,15 +56,32 @@ def test_production_settings_pass_deployment_checks():
 @pytest.mark.parametrize(
     ("variables", "problem"),
     [
-        ({"ALLOWED_HOSTS": HOST}, "SECRET_KEY"),
-        ({"SECRET_KEY": "trop-court", "ALLOWED_HOSTS": HOST}, "SECRET_KEY"),
-        ({"SECRET_KEY": GOOD_SECRET_KEY, "ALLOWED_HOSTS": HOST, "DEBUG": "true"}, "DEBUG"),
-        ({"SECRET_KEY": GOOD_SECRET_KEY}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": None}, "SECRET_KEY"),
+        ({"SECRET_KEY": "trop-court"}, "SECRET_KEY"),
+        ({"DEBUG": "true"}, "DEBUG"),
+        ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS"),
+        ({"SITE_URL": None}, "SITE_URL"),
+        ({"SITE_URL": "kb.exemple.fr"}, "SITE_URL"),
+        ({"SITE_URL": "https://kb.exemple.fr/base/"}, "SITE_URL"),
     ],
-    ids=["default-secret-key", "short-secret-key", "debug-on", "no-allowed-hosts"],
+    ids=[
+        "default-secret-key",
+        "short-secret-key",
+        "debug-on",
+        "no-allowed-hosts",
+        "no-site-url",
+        "site-url-without-scheme",
+        "site-url-with-a-path",
+    ],
 )
 def test_production_settings_refuse_unsafe_values(variables, problem):
-    result = check_deploy(**variables)
+    variables = {
+        "SECRET_KEY": GOOD_SECRET_KEY,
+        "ALLOWED_HOSTS": HOST,
+        "SITE_URL": SITE_URL,
+        **variables,
+    }
+    result = check_deploy(**{name: value for name, value in variables.items() if value is not None})
 
     assert result.returncode != 0
     assert problem in result.stderr
@@ -91,7 +110,12 @@ print(json.dumps({
 
 def test_production_settings_keep_cookies_headers_and_sign_in_hardened():
     result = manage_in_production(
-        "shell", "-c", HARDENING_PROBE, SECRET_KEY=GOOD_SECRET_KEY, ALLOWED_HOSTS=HOST
+        "shell",
+        "-c",
+        HARDENING_PROBE,
+        SECRET_KEY=GOOD_SECRET_KEY,
+        ALLOWED_HOSTS=HOST,
+        SITE_URL=SITE_URL,
     )
 
     assert result.returncode == 0, result.stderr
@@ -108,3 +132,27 @@ def test_production_settings_keep_cookies_headers_and_sign_in_hardened():
     assert "kb.security.StaffTwoFactorMiddleware" in values["middleware"]
     assert values["middleware"][-1] == "axes.middleware.AxesMiddleware"
     assert values["admin_login"] == "account_login"
+
+
+SITE_URL_PROBE = """
+import json
+from django.conf import settings
+print(json.dumps([settings.WAGTAILADMIN_BASE_URL, settings.WAGTAILAPI_BASE_URL,
+                  settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL]))
+"""
+
+
+def test_the_public_address_feeds_wagtail_and_allauth():
+    result = manage_in_production(
+        "shell",
+        "-c",
+        SITE_URL_PROBE,
+        SECRET_KEY=GOOD_SECRET_KEY,
+        ALLOWED_HOSTS=HOST,
+        SITE_URL="https://kb.example.test:8443/",
+    )
+
+    assert result.returncode == 0, result.stderr
+    admin, api, protocol = json.loads(result.stdout.strip().splitlines()[-1])
+    assert admin == api == "https://kb.example.test:8443"
+    assert protocol == "https"

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 
@@ -31,7 +32,7 @@ def signup_data():
 
 
 def confirmation_link(message):
-    return re.search(r"https?://testserver(/\S+/)", message.body).group(1)
+    return re.search(re.escape(settings.SITE_URL) + r"(/\S+/)", message.body).group(1)
 
 
 def is_logged_in(client):

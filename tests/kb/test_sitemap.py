@@ -7,7 +7,9 @@ public channel, in test_public_channels_privacy.py.
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 
+SITE = settings.SITE_URL
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -35,17 +37,17 @@ def about(make_page):
 def test_sitemap_lists_the_pages_of_both_languages(client, about):
     urls = sitemap_urls(client)
 
-    assert "http://localhost/a-propos-du-site/" in urls
-    assert "http://localhost/en/about-site/" in urls
-    assert urls["http://localhost/a-propos-du-site/"]["lastmod"]
+    assert SITE + "/a-propos-du-site/" in urls
+    assert SITE + "/en/about-site/" in urls
+    assert urls[SITE + "/a-propos-du-site/"]["lastmod"]
 
 
 def test_translations_name_each_other_with_hreflang(client, about):
     urls = sitemap_urls(client)
 
-    expected = {"fr": "http://localhost/a-propos-du-site/", "en": "http://localhost/en/about-site/"}
-    assert urls["http://localhost/a-propos-du-site/"]["alternates"] == expected
-    assert urls["http://localhost/en/about-site/"]["alternates"] == expected
+    expected = {"fr": SITE + "/a-propos-du-site/", "en": SITE + "/en/about-site/"}
+    assert urls[SITE + "/a-propos-du-site/"]["alternates"] == expected
+    assert urls[SITE + "/en/about-site/"]["alternates"] == expected
 
 
 def test_a_draft_translation_is_no_alternate(client, make_page):
@@ -53,17 +55,16 @@ def test_a_draft_translation_is_no_alternate(client, make_page):
 
     urls = sitemap_urls(client)
 
-    assert "http://localhost/en/notice/" not in urls
-    assert urls["http://localhost/mentions/"]["alternates"] == {}
+    assert SITE + "/en/notice/" not in urls
+    assert urls[SITE + "/mentions/"]["alternates"] == {}
 
 
 def test_open_data_page_is_listed_in_both_languages(client, db):
     urls = sitemap_urls(client)
 
-    # Views are addressed on the host asked; pages on their Wagtail site's host.
-    assert urls["http://testserver/donnees-ouvertes/"]["alternates"] == {
-        "fr": "http://testserver/donnees-ouvertes/",
-        "en": "http://testserver/en/donnees-ouvertes/",
+    assert urls[SITE + "/donnees-ouvertes/"]["alternates"] == {
+        "fr": SITE + "/donnees-ouvertes/",
+        "en": SITE + "/en/donnees-ouvertes/",
     }
 
 
@@ -72,5 +73,5 @@ def test_robots_txt_points_to_the_sitemap(client):
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines

@@ -1,0 +1,110 @@
+"""Pages name static files the browser will accept, as `collectstatic` leaves them in production.
+
+A browser refuses a stylesheet or script whose bytes do not match its `integrity`
+hash: in production the manifest storage rewrites the DSFR stylesheets, and
+django-dsfr's hashes of the original files left every page unstyled.
+"""
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+
+from tests.practices.factories import (
+    PracticeSheetIndexPageFactory,
+    PracticeSheetPageFactory,
+    PracticesIndexPageFactory,
+)
+
+PAGES = [
+    "/",
+    "/en/",
+    "/pratiques/",
+    "/pratiques/fiches-action/",
+    "/pratiques/fiches-action/repit/",
+    "/recherche/?q=répit",
+    "/observatoire/",
+    "/observatoire/carte/",
+    "/comptes/login/",
+    "/espaces/",
+]
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
+
+
+class StaticReferences(HTMLParser):
+    """Every stylesheet, script, icon and image of a page: (tag, address, integrity)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        address = attrs.get("href") if tag == "link" else attrs.get("src")
+        if address or attrs.get("integrity"):
+            self.found.append((tag, address, attrs.get("integrity")))
+
+
+def static_references(html):
+    parser = StaticReferences()
+    parser.feed(html)
+    return [found for found in parser.found if (found[1] or "").startswith(settings.STATIC_URL)]
+
+
+def served_file(root, address):
+    return root / address.removeprefix(settings.STATIC_URL).split("?")[0].split("#")[0]
+
+
+def sha384(path):
+    return "sha384-" + base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
+
+
+@pytest.fixture
+def practice_sheet(home_page_fr):
+    section = PracticesIndexPageFactory(parent=home_page_fr)
+    sheets = PracticeSheetIndexPageFactory(parent=section)
+    return PracticeSheetPageFactory(parent=sheets, title="Unité de répit", slug="repit")
+
+
+@pytest.mark.django_db
+def test_every_integrity_hash_matches_the_collected_file(client, production_static, practice_sheet):
+    checked = set()
+    for path in PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        references = static_references(response.content.decode())
+        assert references, f"{path} names no static file"
+        for tag, address, integrity in references:
+            served = served_file(production_static, address)
+            assert served.is_file(), f"{path}: <{tag}> {address} was not collected"
+            if integrity:
+                assert integrity == sha384(served), f"{path}: <{tag}> {address} would be refused"
+            checked.add(address)
+
+    # The DSFR's own stylesheets, the ones that were refused, are among them.
+    assert any("dsfr/dist/dsfr/dsfr.min." in address for address in checked)
+    assert any("dsfr/dist/utility/utility.min." in address for address in checked)
+
+
+@pytest.mark.django_db
+def test_collected_stylesheets_point_to_collected_files(client, production_static):
+    response = client.get("/")
+    stylesheets = [
+        address
+        for tag, address, _ in static_references(response.content.decode())
+        if tag == "link" and address.endswith(".css")
+    ]
+
+    for address in stylesheets:
+        stylesheet = served_file(production_static, address)
+        for target in CSS_URL.findall(stylesheet.read_text()):
+            if target.startswith(("data:", "#")):
+                continue
+            if target.startswith("/"):
+                found = served_file(production_static, target)
+            else:
+                found = served_file(stylesheet.parent, target).resolve()
+            assert found.is_file(), f"{address} points to {target}, which was not collected"

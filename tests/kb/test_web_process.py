@@ -1,0 +1,55 @@
+"""The web process as the Procfile starts it: the site loaded once, each worker warmed up."""
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.warm_up import PATHS, warm_up
+from search.models import ZeroResultQuery
+from tests.production import SECRET_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+# What gunicorn --preload does in the process that forks the workers, then what
+# each worker would inherit from it.
+PRELOAD = """
+import kb.wsgi
+from django.db import connections
+print([connection.alias for connection in connections.all() if connection.connection is not None])
+"""
+
+
+def test_loading_the_site_opens_no_database_connection_for_the_workers_to_share():
+    env = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kb.settings.production",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="kb.example.test",
+        SITE_URL="https://kb.example.test",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PRELOAD], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_procfile_preloads_the_site_with_the_warm_up_hooks():
+    web = next(line for line in (ROOT / "Procfile").read_text().splitlines() if line[:4] == "web:")
+
+    assert "--preload" in web.split()
+    assert "--config gunicorn.conf.py" in web
+
+
+@pytest.mark.django_db
+def test_the_warm_up_answers_every_page_and_leaves_no_trace(caplog):
+    with caplog.at_level(logging.INFO, logger="kb.warm_up"):
+        warm_up([*PATHS, "/recherche/?q=introuvablezzz"])
+
+    assert [record.getMessage() for record in caplog.records if record.levelno > logging.INFO] == []
+    assert "warmed up" in caplog.text
+    assert not ZeroResultQuery.objects.exists()
