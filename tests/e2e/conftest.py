@@ -62,6 +62,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def the_live_server_is_the_public_address(request, settings):
+    """Links in e-mails and PDFs lead where the browser reaches the site, as SITE_URL says."""
+    if "live_server" not in request.fixturenames:
+        return
+    url = request.getfixturevalue("live_server").url
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = url
+
+
 def refused_by_content_security_policy(page):
     """What the site's Content-Security-Policy blocks in this page, as Chromium reports it."""
     refusals = []
