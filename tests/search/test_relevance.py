@@ -82,6 +82,19 @@ class Miss:
     reason: str
 
 
+# Where the database backend ranks a second expected page just below the top 3.
+SQLITE_BM25_TITLES = Miss(
+    ("sqlite",),
+    "SQLite's BM25 ranks pages holding the words in their titles above the expected page, "
+    "which holds them once in its body",
+)
+SECOND_PAGE_FOURTH = Miss(
+    DATABASES,
+    "both pages hold most of the question's words; the database backend ranks the training "
+    "fourth, after two pages about teachers and school",
+)
+
+
 @dataclass(frozen=True)
 class Case:
     """A query, the titles that must all be in the top 3, and what makes it hard.
@@ -133,7 +146,13 @@ CASES = [
     case(ACCENT, "lieu de repit pour enfants", p.RESPITE_LOIRE),
     case(ACCENT, "pedopsychiatres educateurs specialises", p.CROSS_TRAINING_PSYCHIATRY),
     case(ACCENT, "medico-social hopital psychiatrique", p.PSYCHIATRY_DISCHARGE),
-    case(ACCENT, "EDUCATION NATIONALE", p.CROSS_TRAINING_SCHOOL, p.ITEP_SPELLED_OUT),
+    case(
+        ACCENT,
+        "EDUCATION NATIONALE",
+        p.CROSS_TRAINING_SCHOOL,
+        p.ITEP_SPELLED_OUT,
+        miss=SQLITE_BM25_TITLES,
+    ),
     case(ACCENT, "unite d'enseignement externalisee", p.EXTERNAL_TEACHING_UNIT),
     case(ACCENT, "orthophonie psychomotricite", p.PCPE_SPELLED_OUT),
     # --- Singulars and plurals ----------------------------------------------------------
@@ -229,7 +248,12 @@ CASES = [
         p.GERONTOLOGY_ESAT,
     ),
     case(EXPANSION, "trouble du déficit de l'attention avec hyperactivité", p.ADHD_PARENTS),
-    case(EXPANSION, "dispositif intégré ITEP adolescents", p.RESPITE_TEENAGERS),
+    case(
+        EXPANSION,
+        "dispositif intégré ITEP adolescents",
+        p.RESPITE_TEENAGERS,
+        miss=SQLITE_BM25_TITLES,
+    ),
     case(EXPANSION, "agence régionale de santé indicateurs de fluidité", p.CPOM_PATHWAYS),
     case(
         EXPANSION,
@@ -327,6 +351,7 @@ CASES = [
         "comportement ?",
         p.CROSS_TRAINING_SCHOOL,
         p.SCHOOL_MOBILE_TEAM_GERS,
+        miss=SECOND_PAGE_FOURTH,
     ),
     case(
         LONG,
@@ -433,7 +458,13 @@ CASES = [
     case(PHRASE, '"habitat inclusif"', p.INCLUSIVE_HOUSING_FAM, p.TRIAL_FLAT),
     case(PHRASE, '"équipe mobile" scolarisation', p.SCHOOL_MOBILE_TEAM_GERS),
     case(PHRASE, '"formation croisée"', p.CROSS_TRAINING_SCHOOL, p.CROSS_TRAINING_PSYCHIATRY),
-    case(PHRASE, '"amendement Creton"', p.CRETON_PLAN, p.RESPITE_YOUNG_ADULTS_TARN),
+    case(
+        PHRASE,
+        '"amendement Creton"',
+        p.CRETON_PLAN,
+        p.RESPITE_YOUNG_ADULTS_TARN,
+        miss=SQLITE_BM25_TITLES,
+    ),
     case(PHRASE, '"accueil temporaire"', p.TEMPORARY_CARE_VAR),
     case(PHRASE, '"qualité de vie au travail"', p.STAFF_EXHAUSTION),
     case(PHRASE, '"plan d\'accompagnement global"', p.RAPT_SHEET),
