@@ -9,11 +9,14 @@ unless DATABASE_URL says otherwise) and generates the corpus (`bench.corpus`);
 later runs reuse it. Then, for each backend, it rebuilds the index with
 `search_index rebuild`, times searches (every facet and highlights, as the
 search page asks), autocompletion and publish → searchable, and prints one line
-per backend. Engine indexes live under the prefix `kb-bench` and are deleted at
-the end. This is not part of the test suite: run it by hand on a quiet machine.
+per backend, with the number of engine requests a search costs (a search page: hits,
+facets, highlights, editors' picks and "did you mean"). Engine indexes live under the
+prefix `kb-bench` and are deleted at the end. This is not part of the test suite: run
+it by hand on a quiet machine.
 """
 
 import argparse
+import contextlib
 import os
 
 from bench.environment import setup
@@ -30,6 +33,7 @@ COLUMNS = [
     ("autocomp p50 ms", 16),
     ("autocomp p95 ms", 16),
     ("publish→found s", 16),
+    ("requests/search", 16),
 ]
 
 
@@ -59,12 +63,64 @@ def main():
             configured_engine.cache_clear()
             try:
                 queries = options.queries if url else options.database_queries
-                rows.append(measure(backend, queries))
+                with counted_requests() as count:
+                    figures = measure(backend, queries)
+                rows.append((figures, count.per_search if url else None))
             finally:
                 if url and not options.keep_indexes:
                     delete_bench_indexes(configured_engine())
             configured_engine.cache_clear()
     print_table(options.pages, rows)
+
+
+class RequestCount:
+    """Searches made through the search page's backend, and the engine requests they sent."""
+
+    def __init__(self):
+        self.searches = 0
+        self.requests = 0
+        self.searching = False
+
+    @property
+    def per_search(self):
+        return self.requests / self.searches if self.searches else 0.0
+
+
+@contextlib.contextmanager
+def counted_requests():
+    """Count the engine requests sent by `EngineBackend.search`, whatever the engine."""
+    from search.backends.engine import EngineBackend
+    from search.engine import ElasticsearchEngine, OpenSearchEngine
+
+    count = RequestCount()
+    originals = {
+        owner: owner.search for owner in (EngineBackend, OpenSearchEngine, ElasticsearchEngine)
+    }
+
+    def search(backend, request):
+        count.searches += 1
+        count.searching = True
+        try:
+            return originals[EngineBackend](backend, request)
+        finally:
+            count.searching = False
+
+    def counted(owner):
+        def engine_search(engine, index, body):
+            if count.searching:
+                count.requests += 1
+            return originals[owner](engine, index, body)
+
+        return engine_search
+
+    EngineBackend.search = search
+    for owner in (OpenSearchEngine, ElasticsearchEngine):
+        owner.search = counted(owner)
+    try:
+        yield count
+    finally:
+        for owner, original in originals.items():
+            owner.search = original
 
 
 def delete_bench_indexes(engine):
@@ -77,7 +133,7 @@ def delete_bench_indexes(engine):
 def print_table(pages, rows):
     print()
     print(" ".join(title.rjust(width) for title, width in COLUMNS))
-    for figures in rows:
+    for figures, requests_per_search in rows:
         values = [
             f"{pages:,}",
             figures.backend,
@@ -89,6 +145,7 @@ def print_table(pages, rows):
             f"{figures.autocomplete.p50_ms:.1f}",
             f"{figures.autocomplete.p95_ms:.1f}",
             f"{figures.publish_seconds:.2f}",
+            "—" if requests_per_search is None else f"{requests_per_search:.2f}",
         ]
         widths = [width for _title, width in COLUMNS]
         print(" ".join(value.rjust(width) for value, width in zip(values, widths, strict=True)))

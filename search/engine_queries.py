@@ -1,27 +1,47 @@
 """Bodies of the search, autocomplete and related-content requests, built with the DSL.
 
-One search request answers a whole results page: hits, every facet and
-highlights. Tolerance (typos, a missing word) and the "did you mean"
-suggestion are costly on a big index: a fuzzy word expands to many terms in
-every field, and a query that lets one word of three go matches most pages.
-The first request asks for every word as typed, stemmed or not; a second,
-tolerant one is made only when they find little. Facets use `post_filter` and filtered
-aggregations, so the counts of a facet ignore its own selection (choosing a
-theme still shows how many results the other themes would give) but follow
-every other one. Language and visibility filter the query itself, so nothing a
-visitor may not see is ever counted, suggested or highlighted.
+One request answers a whole results page: hits, every facet, highlights, the
+editors' picks and the "did you mean" suggestion. Its query asks for the
+concepts of the words (`search.engine_concepts`), each found as typed —
+stemmed, through the thesaurus's synonyms, joined — or, with less weight, with a
+typo or cut short; of many concepts some may be missing. The best matches are
+then scored again (`rescores`): exact words and words side by side first, then
+the editorial boost and freshness, and the documents that hold every concept as
+typed come before those found by tolerance. Named clauses tell which concepts a
+result holds as typed, and so whether the results were found by tolerance
+(`search.backends.engine`).
+
+Facets are counted by `search.engine_facets`. Language and visibility filter the
+query itself, so nothing a visitor may not see is ever counted, suggested or
+highlighted.
 """
 
 from elasticsearch.dsl import A, Q, Search
 
 from search.analysis import FUNCTION_WORDS
-from search.filters import AllOf, AnyOf, Not, Terms, combined
-from search.query import FILTERS, MARK_END, MARK_START, normalise_query
+from search.engine_concepts import CUT_LENGTH, QUOTED, TYPO_LENGTH, plan_query
+from search.engine_facets import add_facets, to_q
+from search.filters import combined
+from search.query import MARK_END, MARK_START, normalise_query
 
-# Stemmed fields, then unstemmed ones. Typos are tolerated in both ("amendment" is one
-# letter from "amendement" but four from its stem "amend"); only the exact match of the
-# unstemmed fields adds its boost, so an exact word always outranks a near miss.
-STEMMED_FIELDS = ["title^4", "summary^2", "body", "tags.text^3"]
+# Where a concept is found as typed, stemmed or through its synonyms: the words may be
+# spread over the fields (`cross_fields`). `labels` holds the names of the document's
+# themes, audiences, establishment types and territories.
+WORD_FIELDS = ["title^4", "summary^2", "body", "tags.text^3", "labels^2"]
+# Where a typo is forgiven: unstemmed titles and summaries ("amendment" is one letter from
+# "amendement" but four from its stem "amend"), and the few words of labels. Fuzzy words
+# cost the most of a query, on every long word of every search: on bodies, whose terms are
+# many, they took a third of its time at 100,000 pages (`bench/`); the expansions are few,
+# the first two letters right.
+NEAR_FIELDS = ["title.exact^4", "summary.exact^2", "labels^2"]
+NEAR_EXPANSIONS = 3
+NEAR_PREFIX = 2
+# Where a word cut short (« pédopsy ») is looked for: the first terms that begin it, in
+# titles and summaries as written and in bodies as stemmed (a stem begins as its word).
+CUT_FIELDS = {"title.exact": 4, "summary.exact": 2, "body": 1}
+CUT_REWRITE = "top_terms_boost_3"
+# A phrase in quotes: its words side by side in one field, stemmed, no synonym.
+PHRASE_FIELDS = ["title^4", "summary^2", "body", "tags.text^3", "labels^2"]
 EXACT_FIELDS = ["title.exact^6", "summary.exact^3"]
 # Documents holding the visitor's words side by side rank higher. Runs of words are asked
 # as phrases of the exact fields, on the best matches only: fields of indexed word pairs
@@ -29,14 +49,21 @@ EXACT_FIELDS = ["title.exact^6", "summary.exact^3"]
 SIDE_BY_SIDE_FIELDS = ["title.exact^3", "summary.exact^2"]
 # A query of many words asks for its first runs only.
 MAX_WORD_RUNS = 12
-# When the words find little: up to two words, all are required; beyond, all but one.
-WORDS_REQUIRED = "2<-1"
-# No typo tolerance under five letters (acronyms: IME is not IEM), one typo up
-# to seven, two beyond.
-FUZZINESS = "AUTO:5,8"
-# What being of a territory the visitor names adds to a page's score: less than the
-# name found in its text.
-PLACE_BOOST = 1.0
+# One typo (two letters swapped count as one), from five letters (`TYPO_LENGTH`: IME is
+# not IEM). Two typos cost four times as much, on every long word of every search.
+FUZZINESS = 1
+# A word found with a typo, or begun, counts for less than found as typed.
+NEAR_WEIGHT = 0.5
+CUT_WEIGHT = 0.3
+# A région or département named: being of that territory weighs much more than saying
+# its name, which may be part of another's (« Loire » in « Haute-Loire ») or a word
+# (« cher »). Among the best matches, its pages also weigh `PLACE_FACTOR` times more.
+PLACE_BOOST = 8.0
+PLACE_NAME_WEIGHT = 0.3
+PLACE_FACTOR = 1.5
+# How much more a document holding every concept as typed weighs, among the best
+# matches, than one found by tolerance (a typo, a word cut short, a missing word).
+STRICT_FACTOR = 3.0
 # Recent documents get up to a fifth more score; an old evaluated practice
 # still beats a recent weak match.
 RECENCY = {"origin": "now", "scale": "730d", "offset": "90d", "decay": 0.5}
@@ -48,75 +75,146 @@ SUGGESTION_FIELDS = {
     "title_suggestion": "title.exact",
     "summary_suggestion": "summary.exact",
 }
-TEXT_FIELDS = ["title", "summary", "body", "tags.text"]
+# Words shorter than this are never corrected: short words are too close to each other.
+SUGGESTED_LENGTH = 4
+TEXT_FIELDS = ["title", "summary", "body", "tags.text", "labels"]
+HIGHLIGHTED_FIELDS = ["title", "summary", "body"]
 BODY_FRAGMENT_SIZE = 220
+# Names of the clauses a result matched (`matched_queries`).
+STRICT, NEAR = "strict", "near"
 
 
-def to_q(expression):
-    """The DSL query of a filter expression from `search.query`."""
-    if isinstance(expression, Terms):
-        return Q("terms", **{expression.field: list(expression.values)})
-    if isinstance(expression, AllOf):
-        return Q("bool", filter=[to_q(part) for part in expression.parts])
-    if isinstance(expression, AnyOf):
-        return Q("bool", should=[to_q(part) for part in expression.parts], minimum_should_match=1)
-    if isinstance(expression, Not):
-        return Q("bool", must_not=[to_q(expression.part)])
-    raise TypeError(f"Unknown filter expression {expression!r}")
+def clause_name(kind, index, part=0):
+    """The name of one clause finding concept `index`: the engine keeps one clause per
+    name, so each has its own `part`."""
+    return f"{kind}:{index}:{part}"
 
 
-def words_found(text, tolerant):
-    """Every word found in some field (exactly or stemmed); if `tolerant`, words found with
-    typos too, and of three words or more one may be missing, so that "répit jeunes
-    adultes" still finds the pages on temporary care for young adults.
-    """
-    as_typed = Q(
-        "multi_match",
-        query=text,
-        type="cross_fields",
-        fields=STEMMED_FIELDS,
-        minimum_should_match=WORDS_REQUIRED if tolerant else "100%",
-    )
-    if not tolerant:
-        return as_typed
-    return Q(
-        "bool",
-        should=[
-            as_typed,
+def concepts_matched(names, kind):
+    """The indexes of the concepts that clauses named `names` found as `kind`."""
+    found = set()
+    for name in names:
+        found_kind, _separator, rest = name.partition(":")
+        if found_kind == kind:
+            found.add(int(rest.partition(":")[0]))
+    return found
+
+
+def found_as_typed(concept, index):
+    """The concept's words as typed — stemmed, synonyms, joined — or its territory.
+
+    The forms of several words that synonyms give are found word by word: the stop words
+    between them would leave positions that no phrase meets. Words side by side in a
+    title or a summary are rewarded by `rescores`."""
+    texts = [concept.text, *concept.joined]
+    found = [
+        Q(
+            "multi_match",
+            query=text,
+            type="cross_fields",
+            fields=WORD_FIELDS,
+            operator="and",
+            auto_generate_synonyms_phrase_query=False,
+            boost=PLACE_NAME_WEIGHT if concept.place is not None else 1.0,
+            _name=clause_name(STRICT, index, part),
+        )
+        for part, text in enumerate(texts)
+    ]
+    if concept.place is not None:
+        name = clause_name(STRICT, index, len(found))
+        territory = Q("constant_score", filter=to_q(concept.place), boost=PLACE_BOOST, _name=name)
+        # Named and of its territory, a page adds both.
+        return Q("bool", should=[*found, territory], minimum_should_match=1)
+    return found[0] if len(found) == 1 else Q("dis_max", queries=found)
+
+
+def found_nearly(concept, index):
+    """The concept's words with a typo, or its one word cut short."""
+    near = []
+    if NEAR_FIELDS and max(map(len, concept.key)) >= TYPO_LENGTH:
+        near.append(
             Q(
                 "multi_match",
-                query=text,
+                query=concept.text,
                 type="best_fields",
-                fields=STEMMED_FIELDS + EXACT_FIELDS,
-                minimum_should_match=WORDS_REQUIRED,
+                fields=NEAR_FIELDS,
+                operator="and",
                 fuzziness=FUZZINESS,
-                prefix_length=1,
-                max_expansions=20,
-            ),
-        ],
-        minimum_should_match=1,
+                auto_generate_synonyms_phrase_query=False,
+                prefix_length=NEAR_PREFIX,
+                max_expansions=NEAR_EXPANSIONS,
+                boost=NEAR_WEIGHT,
+                _name=clause_name(NEAR, index),
+            )
+        )
+    if len(concept.cut) >= CUT_LENGTH:
+        near += [
+            Q("prefix", **{field: cut_short(concept.cut, weight * CUT_WEIGHT, name)})
+            for part, (field, weight) in enumerate(CUT_FIELDS.items(), start=1)
+            for name in [clause_name(NEAR, index, part)]
+        ]
+    return near
+
+
+def cut_short(word, boost, name):
+    """A prefix query's options: the first terms that begin `word`, each scoring `boost`."""
+    return {"value": word, "rewrite": CUT_REWRITE, "boost": boost, "_name": name}
+
+
+def concept_found(concept, index, tolerant):
+    as_typed = found_as_typed(concept, index)
+    near = found_nearly(concept, index) if tolerant and concept.tolerant else []
+    return Q("dis_max", queries=[as_typed, *near]) if near else as_typed
+
+
+def phrase_found(phrase, index):
+    return Q(
+        "multi_match",
+        query=phrase,
+        type="phrase",
+        fields=PHRASE_FIELDS,
+        analyzer="kb_phrase",
+        _name=clause_name("phrase", index),
     )
 
 
-def place_found(place, tolerant):
-    """A territory named in the words: the name is in the text, or the territory is the page's."""
+def tolerant_of(request):
+    """Whether typos and words cut short may find documents: not when the visitor asked for
+    the words exactly as typed."""
+    return not getattr(request, "exact", False)
+
+
+def plan_of(request, territories):
+    return plan_query(request.text, request.language, territories, tolerant=tolerant_of(request))
+
+
+def text_query(plan, tolerant=True):
+    """Every phrase, and most of the concepts (`Plan.required`)."""
+    phrases = [phrase_found(phrase, index) for index, phrase in enumerate(plan.phrases)]
+    concepts = [
+        concept_found(concept, index, tolerant) for index, concept in enumerate(plan.concepts)
+    ]
+    if not phrases and not concepts:
+        return Q("match_none")
+    if not concepts:
+        return Q("bool", must=phrases)
+    return Q("bool", must=phrases, should=concepts, minimum_should_match=plan.required)
+
+
+def every_concept_as_typed(plan):
+    """Documents holding every phrase, and every concept as typed."""
     return Q(
         "bool",
-        should=[
-            words_found(place.name, tolerant),
-            Q("constant_score", filter=to_q(place.pages), boost=PLACE_BOOST),
+        filter=[
+            *(phrase_found(phrase, index) for index, phrase in enumerate(plan.phrases)),
+            *(found_as_typed(concept, index) for index, concept in enumerate(plan.concepts)),
         ],
-        minimum_should_match=1,
     )
 
 
-def text_query(request, territories, tolerant):
-    """Every word found, territory names also by the pages of their territory."""
-    other_words, places = request.places(territories)
-    found = [place_found(place, tolerant) for place in places]
-    if other_words:
-        found.append(words_found(other_words, tolerant))
-    return Q("bool", must=found)
+def unquoted(text):
+    """`text` with its quotes taken off (phrases stay words side by side)."""
+    return " ".join(QUOTED.sub(lambda match: f" {match.group(1)} ", text).split())
 
 
 def words_side_by_side(text, language):
@@ -136,22 +234,30 @@ def words_side_by_side(text, language):
     ][:MAX_WORD_RUNS]
 
 
-def rescores(request):
-    """Exact words, words side by side, then the editorial boost and freshness, applied to
-    the best matches only.
+def rescores(request, plan):
+    """Exact words and words side by side, then the editorial boost, freshness and holding
+    every concept as typed, applied to the best matches only.
 
     Scored on every match of a big index they took a quarter of the time, and they reorder
     the head of the results, not its tail. Every factor is at least 1, so a match lifted
     by them never falls below one left outside the window.
     """
     window = max(RESCORE_WINDOW, request.offset + request.page_size)
+    text = unquoted(request.text)
+    # A place name counts by the pages of its territory: « Loire » in the title of a page of
+    # the Haute-Loire is no exact match.
+    for concept in plan.concepts:
+        if concept.place is not None:
+            text = text.replace(concept.text, " ", 1)
     closeness = Q(
         "bool",
         should=[
-            Q("multi_match", query=request.text, type="best_fields", fields=EXACT_FIELDS),
-            *words_side_by_side(request.text, request.language),
+            Q("multi_match", query=text, type="best_fields", fields=EXACT_FIELDS),
+            *words_side_by_side(text, request.language),
         ],
     )
+    if not text.strip():
+        closeness = Q("match_none")
     freshness = Q(
         "function_score",
         query=Q("match_all"),
@@ -162,7 +268,16 @@ def rescores(request):
     weight = Q(
         "function_score",
         query=freshness,
-        functions=[{"field_value_factor": {"field": "rank_boost", "missing": 1}}],
+        functions=[
+            {"field_value_factor": {"field": "rank_boost", "missing": 1}},
+            {"filter": every_concept_as_typed(plan), "weight": STRICT_FACTOR},
+            *(
+                {"filter": to_q(concept.place), "weight": PLACE_FACTOR}
+                for concept in plan.concepts
+                if concept.place is not None
+            ),
+        ],
+        score_mode="multiply",
         boost_mode="multiply",
     )
     return [
@@ -177,71 +292,42 @@ def rescores(request):
     ]
 
 
-# Buckets of the shared facet aggregation: every value of every facet a site has, so that
-# no facet loses its biggest values to another's.
-SHARED_FACET_BUCKETS = 5000
-FACET_SEPARATOR = "="
+def highlight_query(plan):
+    """What to mark in titles, summaries and bodies: each concept and phrase, field by
+    field. The highlighter marks nothing of a `cross_fields` query whose words have
+    synonyms of several words (« répit » and « répit des aidants »). Words found with a
+    typo or cut short are found in the unstemmed fields, which are not shown."""
+    marked = [
+        Q(
+            "multi_match",
+            query=text,
+            type="best_fields",
+            fields=HIGHLIGHTED_FIELDS,
+            auto_generate_synonyms_phrase_query=False,
+        )
+        for concept in plan.concepts
+        for text in (concept.text, *concept.joined)
+    ]
+    marked += [
+        Q(
+            "multi_match",
+            query=phrase,
+            type="phrase",
+            fields=HIGHLIGHTED_FIELDS,
+            analyzer="kb_phrase",
+        )
+        for phrase in plan.phrases
+    ]
+    return Q("bool", should=marked)
 
 
-def facet_entries(document):
-    """The "facet=value" entries of a document, for the shared facet aggregation."""
-    entries = []
-    for name, spec in FILTERS.items():
-        stored = document.get(spec.field)
-        stored = stored if isinstance(stored, list) else [stored]
-        values = spec.values_in(str(value) for value in stored if value not in (None, ""))
-        entries += [f"{name}{FACET_SEPARATOR}{value}" for value in values]
-    return entries
-
-
-def facet_values_aggregation(spec):
-    """Counts of one facet's values; a filter sharing its field counts only its own kind."""
-    if spec.kind:
-        return A("terms", field=spec.field, size=spec.size, include=f"{spec.prefix}.*")
-    return A("terms", field=spec.field, size=spec.size)
-
-
-def add_facets(search, expressions):
-    """The counts of every facet, each ignoring its own choice but following the others.
-
-    The facets the visitor has not chosen from all count under the same filter (every
-    choice), in one aggregation over the `facets` field; each chosen facet counts apart,
-    under the filter of the other choices.
-    """
-    shared = search.aggs
-    if expressions:
-        shared = search.aggs.bucket("among_choices", "filter", filter=to_q(combined(expressions)))
-    shared.bucket("facets", "terms", field="facets", size=SHARED_FACET_BUCKETS)
-    for name in FILTERS:
-        if name not in expressions:
-            continue
-        others = combined(expressions, leave_out=name)
-        parent = search.aggs
-        if others is not None:
-            parent = search.aggs.bucket(f"among_others_{name}", "filter", filter=to_q(others))
-        parent.bucket(name, facet_values_aggregation(FILTERS[name]))
-    return search
-
-
-def facet_counts(aggregations):
-    """{facet name: {value a visitor chooses: count}} from the aggregations of `add_facets`."""
-    counts = {name: {} for name in FILTERS}
-    for bucket in aggregations.get("among_choices", aggregations)["facets"]["buckets"]:
-        name, _separator, value = bucket["key"].partition(FACET_SEPARATOR)
-        if name in counts:
-            counts[name][value] = bucket["doc_count"]
-    for name, spec in FILTERS.items():
-        chosen = aggregations.get(f"among_others_{name}", aggregations).get(name)
-        if chosen is not None:
-            counts[name] = {
-                spec.chosen(str(bucket["key"])): bucket["doc_count"] for bucket in chosen["buckets"]
-            }
-    return counts
-
-
-def add_highlight(search):
+def add_highlight(search, plan):
     return (
-        search.highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END])
+        search.highlight_options(
+            pre_tags=[MARK_START],
+            post_tags=[MARK_END],
+            highlight_query=highlight_query(plan).to_dict(),
+        )
         .highlight("title", number_of_fragments=0)
         .highlight("summary", number_of_fragments=0)
         .highlight("body", fragment_size=BODY_FRAGMENT_SIZE, number_of_fragments=1)
@@ -249,7 +335,9 @@ def add_highlight(search):
 
 
 def add_suggestions(search, request):
-    """Corrected phrases from titles and from bodies, kept only if they find visible documents."""
+    """Corrections of the words the titles and summaries do not hold, each kept only if it
+    finds documents the visitor may see ("did you mean"). Words the index holds are never
+    corrected ("pair emulation" is no "pour education"), nor short ones (acronyms)."""
     collate = {
         "bool": {
             "must": {
@@ -258,6 +346,7 @@ def add_suggestions(search, request):
                     "type": "cross_fields",
                     "fields": TEXT_FIELDS,
                     "operator": "and",
+                    "auto_generate_synonyms_phrase_query": False,
                 }
             },
             "filter": to_q(request.base_filter()).to_dict(),
@@ -272,7 +361,11 @@ def add_suggestions(search, request):
                 "size": 1,
                 "max_errors": 2,
                 "direct_generator": [
-                    {"field": field, "suggest_mode": "always", "min_word_length": 4}
+                    {
+                        "field": field,
+                        "suggest_mode": "missing",
+                        "min_word_length": SUGGESTED_LENGTH,
+                    }
                 ],
                 "collate": {"query": {"source": collate}, "prune": False},
             },
@@ -280,14 +373,28 @@ def add_suggestions(search, request):
     return search
 
 
-def search_body(request, territories, tolerant=False):
-    """The body of one results page for `request`; `tolerant` of typos when asked."""
+PROMOTED = "promoted"
+
+
+def add_promoted(search, request, keys):
+    """The editors' picks `keys` among the documents `request` may see, whatever the words
+    find: a global aggregation, so that they come with the results in the same request."""
+    picks = Q("bool", filter=[to_q(request.base_filter()), Q("ids", values=list(keys))])
+    search.aggs.bucket(PROMOTED, "global").bucket("picks", "filter", filter=picks).metric(
+        "documents", "top_hits", size=len(keys), _source={"excludes": ["body"]}
+    )
+    return search
+
+
+def search_body(request, plan, promoted=()):
+    """The body of one results page for `request` and the `plan` of its words: hits,
+    facets, highlights, "did you mean" and the editors' picks `promoted`."""
     expressions = request.filter_expressions()
     search = Search().extra(track_total_hits=True)
     if request.text:
-        search = search.query(text_query(request, territories, tolerant))
+        search = search.query(text_query(plan, tolerant_of(request)))
         if not request.ranked_by_date:
-            search = search.extra(rescore=rescores(request))
+            search = search.extra(rescore=rescores(request, plan))
     search = search.filter(to_q(request.base_filter()))
     chosen = combined(expressions)
     if chosen is not None:
@@ -296,27 +403,18 @@ def search_body(request, territories, tolerant=False):
     if request.ranked_by_date:
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
     if request.text:
-        search = add_highlight(search)
+        search = add_suggestions(add_highlight(search, plan), request)
+    if promoted:
+        search = add_promoted(search, request, promoted)
     search = search.source(excludes=["body"])
     return search[request.offset : request.offset + request.page_size]
 
 
-def ranked_keys_body(request, territories, limit, tolerant=False):
+def ranked_keys_body(request, plan, limit):
     """The ids only of the best `limit` matches of the words, ranked as on the search page."""
-    search = Search().query(text_query(request, territories, tolerant))
-    search = search.filter(to_q(request.base_filter())).extra(rescore=rescores(request))
+    search = Search().query(text_query(plan, tolerant_of(request)))
+    search = search.filter(to_q(request.base_filter())).extra(rescore=rescores(request, plan))
     return search.source(False)[:limit]
-
-
-def suggestions_body(request):
-    """Corrections of the words: asked apart, only when they find little ("did you mean")."""
-    return add_suggestions(Search(), request)[:0]
-
-
-def documents_body(request, keys):
-    """The documents `keys` among those `request` may see (editors' picks)."""
-    search = Search().filter(to_q(request.base_filter())).filter("ids", values=list(keys))
-    return search.source(excludes=["body"])[: len(keys)]
 
 
 def autocomplete_body(request, limit):

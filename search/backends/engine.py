@@ -10,27 +10,28 @@ request's language, so a query on /en/ never sees a French document.
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from functools import partial
 
 from django.conf import settings
 from django.utils.dateparse import parse_datetime
 from elasticsearch.dsl.response import Response
 
-from search.analysis import index_settings, plain_apostrophes
+from search.analysis import body_source, index_settings, unmarked
 from search.documents import index_mapping
 from search.engine import BULK_CHUNK
+from search.engine_concepts import pieces_of
+from search.engine_facets import facet_counts, facet_entries
 from search.engine_queries import (
+    NEAR,
+    PROMOTED,
+    STRICT,
     autocomplete_body,
-    documents_body,
-    facet_counts,
-    facet_entries,
+    concepts_matched,
+    plan_of,
     ranked_keys_body,
     related_body,
     search_body,
-    suggestions_body,
 )
 from search.filters import Territories
-from search.glossary import current_terms
 from search.models import PromotedResult
 from search.query import (
     FILTERS,
@@ -45,6 +46,7 @@ from search.query import (
     safe_excerpt,
     starts_words,
 )
+from search.thesaurus import current_groups
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # A rebuild keeps the engine busy with one batch while the next is read from the database.
@@ -55,9 +57,6 @@ REBUILD_BULK_TIMEOUT = 120
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": "request"}
 MAX_TAG_SUGGESTIONS = 3
-# Words as typed that find less than a results page are asked again, tolerant of typos
-# and of a missing word; most searches find enough and never pay for that.
-TOLERANT_BELOW = 10
 
 
 def alias_name(language):
@@ -70,31 +69,37 @@ def new_index_name(language):
 
 
 def source_of(document):
-    """What the engine stores of `document`: its fields, a body whose apostrophes its
-    analyzer reads, and the entries of the shared facet aggregation."""
+    """What the engine stores of `document`: its fields, a body whose apostrophes and
+    hyphens its analyzer reads, and the entries of the shared facet aggregation."""
     source = {name: value for name, value in document.items() if name != "key"}
     return {
         **source,
-        "body": plain_apostrophes(document["body"]),
+        "body": body_source(document["body"]),
         "facets": facet_entries(document),
     }
 
 
-def hit_of(hit):
-    highlight = hit.meta.to_dict().get("highlight", {})
-    source = hit.to_dict()
+def place_names(language):
+    """The names of régions and départements a visitor reads in `language`, folded."""
+    return [" ".join(words) for words in Territories.load(language).territories_of]
 
+
+def hit_of(hit):
+    return hit_of_raw(hit.meta.id, hit.to_dict(), hit.meta.to_dict().get("highlight", {}))
+
+
+def hit_of_raw(key, source, highlight):
     def marked(name):
         return (highlight.get(name) or [None])[0]
 
     published_at = source.get("published_at")
     return SearchHit(
-        key=hit.meta.id,
+        key=key,
         doc_type=source.get("doc_type", ""),
         title=source.get("title", ""),
         url=source.get("url") or "",
         summary=source.get("summary", ""),
-        excerpt=excerpt_of(marked("summary"), marked("body"), source.get("summary", "")),
+        excerpt=excerpt_of(marked("summary"), unmarked(marked("body")), source.get("summary", "")),
         title_html=safe_excerpt(marked("title") or source.get("title", "")),
         territories=source.get("territories") or [],
         themes=source.get("themes") or [],
@@ -111,19 +116,54 @@ def facets_of(aggregations, request):
     }
 
 
-def suggestion_of(response, request):
-    """The best-scored correction among the suggesters, if it differs from what was typed."""
-    suggesters = response.to_dict().get("suggest", {}).values()
+def matched(raw):
+    """The names of the clauses the hits of a raw answer matched (`matched_queries`)."""
+    return set().union(*(hit.get("matched_queries") or () for hit in raw["hits"]["hits"]))
+
+
+def tolerated(names, plan):
+    """Whether the hits were found by tolerance: a concept that a hit holds with a typo or
+    cut short, and none as typed."""
+    return bool(concepts_matched(names, NEAR) - concepts_matched(names, STRICT))
+
+
+def correction_of(raw, request, plan, names):
+    """The best-scored correction of the suggesters, or None: none that only rewrites what
+    was typed, or changes a word of the thesaurus (« PCPE » is no « pole ») or a word that
+    a hit holds as typed (« pair emulation » is no « pour education »)."""
+    suggesters = raw.get("suggest", {}).values()
     options = [option for entries in suggesters for entry in entries for option in entry["options"]]
     if not options:
         return None
     text = max(options, key=lambda option: option["score"])["text"]
-    return text if normalise_query(text) != normalise_query(request.text) else None
+    typed = {piece.word for piece in pieces_of(request.text, request.language)}
+    changed = typed - {piece.word for piece in pieces_of(text, request.language)}
+    held = concepts_matched(names, STRICT)
+    if (
+        not changed
+        or normalise_query(text) == normalise_query(request.text)
+        or changed & plan.known
+        or any(plan.concept_of(word) in held for word in changed)
+    ):
+        return None
+    return text
+
+
+def promoted_of(raw, keys):
+    """The editors' picks found by `add_promoted`, in the editors' order."""
+    aggregation = raw.get("aggregations", {}).get(PROMOTED)
+    if not aggregation:
+        return []
+    found = {
+        hit["_id"]: hit_of_raw(hit["_id"], hit.get("_source", {}), {})
+        for hit in aggregation["picks"]["documents"]["hits"]["hits"]
+    }
+    return [found[key] for key in keys if key in found]
 
 
 class EngineBackend:
     name = "engine"
-    # The glossary's synonyms are analysis settings: a new glossary needs a new index.
+    # The thesaurus's synonyms are analysis settings: a new thesaurus needs a new index.
     synonyms_in_index = True
 
     def __init__(self, engine):
@@ -171,7 +211,7 @@ class EngineBackend:
 
     def create_index(self, language, loading=False):
         name = new_index_name(language)
-        settings = index_settings(language, current_terms())
+        settings = index_settings(language, current_groups(language), place_names(language))
         body = {
             "settings": {**settings, **LOADING_SETTINGS} if loading else settings,
             "mappings": index_mapping(),
@@ -271,56 +311,56 @@ class EngineBackend:
     # --- reading ---------------------------------------------------------------
 
     def run(self, language, search):
-        raw = self.engine.search(alias_name(language), search.to_dict())
-        return Response(search, raw)
+        return Response(search, self.run_raw(language, search))
 
-    def run_words(self, request, body_of):
-        """Run `body_of(tolerant=False)`, the words as typed; when they find little, run
-        `body_of(tolerant=True)` instead. Returns the response and whether it is tolerant."""
-        response = self.run(request.language, body_of(tolerant=False))
-        if request.text and response.hits.total.value < TOLERANT_BELOW:
-            return self.run(request.language, body_of(tolerant=True)), True
-        return response, False
+    def run_raw(self, language, search):
+        return self.engine.search(alias_name(language), search.to_dict())
 
     def search(self, request):
-        territories = Territories.load(request.language)
-        response, tolerant = self.run_words(request, partial(search_body, request, territories))
-        total = response.hits.total.value
+        """One request: hits, facets, highlights, editors' picks and the suggestion. A second
+        one only when the words find nothing together (any of them then finds), or the page
+        asked is past the last."""
+        plan = plan_of(request, Territories.load(request.language))
+        keys = PromotedResult.keys_for(request.text, request.language)
+        search, raw = self.results_page(request, plan, keys)
+        total = raw["hits"]["total"]["value"]
+        relaxed = not total and plan.relaxable and not request.exact
+        if relaxed:
+            plan = plan.relaxed()
+            search, raw = self.results_page(request, plan, keys)
+            total = raw["hits"]["total"]["value"]
         if request.page > last_page(total, request.page_size):
             # Past the last page: show the last one rather than an empty page.
             request = request.with_page(last_page(total, request.page_size))
-            response = self.run(request.language, search_body(request, territories, tolerant))
+            search, raw = self.results_page(request, plan, keys)
+        names = matched(raw)
+        correction = correction_of(raw, request, plan, names) if request.text else None
+        # Typos forgiven: the results say what was searched for instead.
+        searched_instead = correction if total and tolerated(names, plan) else None
+        few = total < SUGGEST_BELOW or relaxed
         return SearchResults(
             request=request,
-            hits=[hit_of(hit) for hit in response],
+            hits=[hit_of(hit) for hit in Response(search, raw)],
             total=total,
-            facets=facets_of(response.to_dict()["aggregations"], request),
-            did_you_mean=self.did_you_mean(request) if total < SUGGEST_BELOW else None,
-            promoted=self.promoted(request),
+            facets=facets_of(raw["aggregations"], request),
+            did_you_mean=correction if few and not searched_instead else None,
+            promoted=promoted_of(raw, keys) if request.page == 1 else [],
+            searched_instead=searched_instead,
         )
+
+    def results_page(self, request, plan, keys):
+        """The body of a results page and the engine's raw answer."""
+        search = search_body(request, plan, keys if request.page == 1 else ())
+        return search, self.run_raw(request.language, search)
 
     def ranked_keys(self, request, limit):
         """Keys of the documents the words find, best first, at most `limit` (no facets, no
         excerpts): the search of the JSON API."""
-        territories = Territories.load(request.language)
-        body_of = partial(ranked_keys_body, request, territories, limit)
-        response, _tolerant = self.run_words(request, body_of)
+        plan = plan_of(request, Territories.load(request.language))
+        response = self.run(request.language, ranked_keys_body(request, plan, limit))
+        if not response.hits and plan.relaxable and not request.exact:
+            response = self.run(request.language, ranked_keys_body(request, plan.relaxed(), limit))
         return [hit.meta.id for hit in response]
-
-    def did_you_mean(self, request):
-        if not request.text:
-            return None
-        return suggestion_of(self.run(request.language, suggestions_body(request)), request)
-
-    def promoted(self, request):
-        keys = PromotedResult.keys_for(request.text, request.language)
-        if not keys or request.page != 1:
-            return []
-        found = {
-            hit.meta.id: hit_of(hit)
-            for hit in self.run(request.language, documents_body(request, keys))
-        }
-        return [found[key] for key in keys if key in found]
 
     def autocomplete(self, request, limit=8):
         """Titles that begin with the visitor's words, then tags of documents that match."""

@@ -1,9 +1,9 @@
-"""An editor's glossary change reaches the search without anyone running a command.
+"""An editor's thesaurus change reaches the search without anyone running a command.
 
-On an engine the synonyms are settings of the index: saving or deleting a term
+On an engine the synonyms are settings of the index: saving or deleting a group
 builds a new index in the background and swaps the alias, within a minute,
 leaving no orphan index; if the engine is unreachable the rebuild waits in the
-outbox. The database backend reads the glossary with each query.
+outbox. The database backend reads the thesaurus with each query.
 
 The engine tests are transactional: the rebuild starts once the edit is
 committed, in a thread of its own, as it does on the site. Edits made while a
@@ -22,7 +22,7 @@ from search import indexing
 from search.backends import get_backend
 from search.engine import configured_engine
 from search.extraction import page_key
-from search.models import GlossaryTerm, PendingIndexOperation
+from search.models import PendingIndexOperation, SynonymGroup
 from search.query import SearchRequest
 from tests.practices.factories import PracticeSheetPageFactory
 from tests.search.conftest import DEAD_ENGINE_URL, ENGINE_URL, section
@@ -31,10 +31,15 @@ from tests.services import require_service
 LIVE_WITHIN = 60
 ACRONYM = "PCAN"
 EXPANSION = "plateforme de coordination des aidants numériques"
+FORMS = f"{ACRONYM}, {EXPANSION}"
+
+
+def new_group(forms=FORMS):
+    return SynonymGroup.objects.create(language="fr", forms=forms)
 
 
 def sheet_described_by_expansion(home):
-    practices = section(home, f"pratiques-glossaire-{uuid.uuid4().hex[:6]}")
+    practices = section(home, f"pratiques-thesaurus-{uuid.uuid4().hex[:6]}")
     return PracticeSheetPageFactory(
         parent=practices.sheets,
         title="Une plateforme de coordination des aidants numériques en Lozère",
@@ -69,7 +74,7 @@ def engine(settings):
     """The engine of SEARCH_URL under an index prefix of this test's own, deleted afterwards."""
     require_service(bool(ENGINE_URL), "Pas de moteur de recherche (SEARCH_URL) pour ce test.")
     settings.SEARCH_URL = ENGINE_URL
-    settings.SEARCH_INDEX_PREFIX = f"kb-glossary-{uuid.uuid4().hex[:8]}"
+    settings.SEARCH_INDEX_PREFIX = f"kb-thesaurus-{uuid.uuid4().hex[:8]}"
     configured_engine.cache_clear()
     yield configured_engine()
     wait_for_rebuilds()
@@ -93,7 +98,7 @@ def test_a_new_acronym_finds_its_expansion_on_the_engine_within_a_minute(engine,
     call_command("search_index", "rebuild")
     assert page_key(sheet.pk) not in found_keys(ACRONYM)
 
-    GlossaryTerm.objects.create(acronym=ACRONYM, expansion=EXPANSION)
+    new_group()
 
     assert wait_until(lambda: page_key(sheet.pk) in found_keys(ACRONYM))
     wait_for_rebuilds()
@@ -111,11 +116,11 @@ def test_edits_in_a_row_are_applied_by_one_rebuild_at_a_time(engine, home_page_f
     sheet = sheet_described_by_expansion(home_page_fr)
     call_command("search_index", "rebuild")
 
-    term = GlossaryTerm.objects.create(acronym="PCA", expansion=EXPANSION)
-    term.acronym = "PCNA"
-    term.save()
-    term.delete()
-    GlossaryTerm.objects.create(acronym=ACRONYM, expansion=EXPANSION)
+    group = new_group(f"PCA, {EXPANSION}")
+    group.forms = f"PCNA, {EXPANSION}"
+    group.save()
+    group.delete()
+    new_group()
 
     assert len(rebuild_threads()) <= 1
     assert wait_until(lambda: page_key(sheet.pk) in found_keys(ACRONYM))
@@ -125,7 +130,7 @@ def test_edits_in_a_row_are_applied_by_one_rebuild_at_a_time(engine, home_page_f
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_glossary_edit_made_while_the_engine_is_down_is_applied_once_it_answers(
+def test_a_thesaurus_edit_made_while_the_engine_is_down_is_applied_once_it_answers(
     engine, home_page_fr, settings
 ):
     sheet = sheet_described_by_expansion(home_page_fr)
@@ -133,10 +138,10 @@ def test_a_glossary_edit_made_while_the_engine_is_down_is_applied_once_it_answer
     settings.SEARCH_URL = DEAD_ENGINE_URL
     configured_engine.cache_clear()
 
-    GlossaryTerm.objects.create(acronym=ACRONYM, expansion=EXPANSION)
+    new_group()
     wait_for_rebuilds()
 
-    assert GlossaryTerm.objects.filter(acronym=ACRONYM).exists()
+    assert SynonymGroup.objects.filter(forms=FORMS).exists()
     waiting = PendingIndexOperation.objects.get(key=indexing.REBUILD_KEY)
     assert waiting.attempts == 1
     settings.SEARCH_URL = ENGINE_URL
@@ -157,7 +162,7 @@ def test_search_index_sync_runs_a_rebuild_the_engine_missed(engine, home_page_fr
     call_command("search_index", "rebuild")
     settings.SEARCH_URL = DEAD_ENGINE_URL
     configured_engine.cache_clear()
-    GlossaryTerm.objects.create(acronym=ACRONYM, expansion=EXPANSION)
+    new_group()
     wait_for_rebuilds()
     settings.SEARCH_URL = ENGINE_URL
     configured_engine.cache_clear()
@@ -170,15 +175,15 @@ def test_search_index_sync_runs_a_rebuild_the_engine_missed(engine, home_page_fr
 
 
 @pytest.mark.django_db
-def test_the_database_backend_reads_the_glossary_with_each_query(database_backend, home_page_fr):
+def test_the_database_backend_reads_the_thesaurus_with_each_query(database_backend, home_page_fr):
     sheet = sheet_described_by_expansion(home_page_fr)
     call_command("search_index", "rebuild")
     assert page_key(sheet.pk) not in found_keys(ACRONYM)
 
-    term = GlossaryTerm.objects.create(acronym=ACRONYM, expansion=EXPANSION)
+    group = new_group()
 
     assert page_key(sheet.pk) in found_keys(ACRONYM)
     assert page_key(sheet.pk) in found_keys(f"{ACRONYM.lower()} Lozère")
     assert not PendingIndexOperation.objects.exists()
-    term.delete()
+    group.delete()
     assert page_key(sheet.pk) not in found_keys(ACRONYM)

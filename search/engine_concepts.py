@@ -1,0 +1,282 @@
+"""What the engine's query asks for, concept by concept (`search.engine_queries` builds it).
+
+A visitor's words become concepts, each found or not in a document:
+
+- a phrase in double quotes, required as written (« "jeunes adultes" »);
+- a région or a département named (`search.filters.Territories`): its name in the
+  text, or the page being of that territory;
+- a form of the thesaurus of several words (« aide sociale à l'enfance »), sent
+  whole so that the engine's synonyms find its acronym;
+- a hyphenated compound (« auto-détermination »): its parts, or its joined form;
+- any other word, also found joined to its neighbour (« auto détermination »
+  finds « autodétermination ») and, unless typed in capitals, with a typo or cut
+  short.
+
+Stop words and the words of a question (« comment », « quelles ») are no
+concepts. Of the concepts found, a document must hold all of one or two, all but
+one of three or four, and three in five beyond: a long question still finds the
+page that holds most of its important words. Words that find nothing together,
+as when one of them is in no document, are asked again, any one of them finding
+(`Plan.relaxed`).
+
+Every text is safe: nothing of it is ever read as a query syntax, and a query
+holds at most `MAX_CONCEPTS` concepts.
+"""
+
+import re
+import threading
+from dataclasses import dataclass, field, replace
+
+from search.analysis import FUNCTION_WORDS, STOP_WORDS, rule_form, without_article
+from search.filters import Terms, folded
+from search.query import FILTERS
+from search.terms import QUESTION_WORDS
+from search.thesaurus import is_acronym
+
+# « … », “…” and "…" ask for a phrase; an unbalanced quote is a plain character.
+QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
+# A word as the engine's tokenizer reads one, keeping apostrophes ("aujourd'hui") and,
+# here, hyphens: a hyphenated compound is one concept.
+COMPOUND = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
+PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A query of many words: the first concepts only (the engine counts its clauses).
+MAX_CONCEPTS = 12
+MAX_PHRASES = 4
+# Typos are tolerated from five letters (acronyms: IME is not IEM), cut words from four.
+TYPO_LENGTH = 5
+CUT_LENGTH = 4
+WHOLE_WORD_ENDINGS = ("s", "x", "é", "ée")
+WORD, COMPOUND_WORD, FORM, PLACE = "word", "compound", "form", "place"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the query asks for, of a `kind` above. `text` is sent to the engine as
+    typed; `key` its folded words; `joined` its forms written as one word; `place` the
+    territories of a place name; `tolerant` whether a typo may find it."""
+
+    kind: str
+    text: str
+    key: tuple
+    joined: tuple = ()
+    place: Terms | None = None
+    tolerant: bool = False
+
+    @property
+    def cut(self):
+        """What a word cut short may begin: the folded word of a one-word concept, unless
+        it ends as only a whole word does (a plural, a participle: « partagé » is no
+        beginning of « partagent »)."""
+        whole = self.text.lower().endswith(WHOLE_WORD_ENDINGS)
+        return self.key[0] if self.kind == WORD and self.tolerant and not whole else ""
+
+
+@dataclass
+class Plan:
+    phrases: list = field(default_factory=list)
+    concepts: list = field(default_factory=list)
+    # Words of one-word forms of the thesaurus: never corrected into another word.
+    known: frozenset = field(default=frozenset(), repr=False)
+    # Set when the concepts found nothing together (`relaxed`).
+    at_least: int | None = None
+
+    @property
+    def required(self):
+        """How many concepts a document must hold (`minimum_should_match`)."""
+        return self.at_least or required(len(self.concepts))
+
+    def relaxed(self):
+        """The same plan, found by any one of its concepts: for words that find nothing
+        together, as when one of them is in no document (« habitat inclusif PACA »)."""
+        return replace(self, at_least=1)
+
+    @property
+    def relaxable(self):
+        return self.required > 1
+
+    def concept_of(self, word):
+        """The index of the concept of folded `word`, or None."""
+        for index, concept in enumerate(self.concepts):
+            if word in concept.key:
+                return index
+        return None
+
+
+def required(count):
+    """All of one or two concepts, all but one of three or four, three in five beyond."""
+    if count <= 2:
+        return count
+    if count <= 4:
+        return count - 1
+    return count - (2 * count) // 5
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word of the query as the engine's synonyms read it: folded, elision removed.
+    `group` tells the compound it belongs to; `start` and `end` locate the compound."""
+
+    surface: str
+    word: str
+    group: int
+    start: int
+    end: int
+
+
+def pieces_of(text, language, offset=0):
+    """The pieces of `text` (found at `offset` of the query), a hyphenated compound giving
+    one piece per part."""
+    pieces = []
+    for match in COMPOUND.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        for part in PART.findall(match.group()):
+            part = without_article(part, language)
+            if part:
+                pieces.append(Piece(part, folded(part), start, start, end))
+    return pieces
+
+
+class Forms:
+    """The thesaurus's forms as its synonym rules read them (`rule_form`, no stop word):
+    those of several words (`forms`), and the words of one-word forms (`words`); read
+    again once it changed."""
+
+    _lock = threading.Lock()
+    _loaded = {}
+
+    def __init__(self, groups, language):
+        function_words = set(FUNCTION_WORDS[language].split())
+        self.forms, words = set(), set()
+        for group in groups:
+            for form in (*group.forms, *group.broader):
+                if form.lower() in function_words:
+                    continue
+                written = rule_form(form, language)
+                pieces = tuple(piece.word for piece in pieces_of(written, language))
+                if len(pieces) > 1:
+                    self.forms.add(pieces)
+                elif pieces:
+                    words.add(pieces[0])
+        self.words = frozenset(words)
+        self.longest = max(map(len, self.forms), default=0)
+
+    @classmethod
+    def current(cls, language):
+        from django.db.models import Count, Max
+
+        from search.models import SynonymGroup
+        from search.thesaurus import current_groups
+
+        rows = SynonymGroup.objects.filter(language=language)
+        signature = tuple(rows.aggregate(count=Count("pk"), changed=Max("updated_at")).values())
+        with cls._lock:
+            loaded = cls._loaded.get(language)
+            if loaded is None or loaded[0] != signature:
+                loaded = (signature, cls(current_groups(language), language))
+                cls._loaded[language] = loaded
+            return loaded[1]
+
+
+def quoted_phrases(text):
+    """The phrases in quotes, and the rest of the text."""
+    phrases = [" ".join(phrase.split()) for phrase in QUOTED.findall(text)]
+    return [phrase for phrase in phrases if PART.search(phrase)], QUOTED.sub(" ", text)
+
+
+def meaningless(word, language):
+    return word in STOP_WORDS[language] or word in QUESTION_WORDS.get(language, ())
+
+
+def plan_query(text, language, territories, forms=None, tolerant=True):
+    """The phrases and concepts of `text` (see the module's description)."""
+    phrases, rest = quoted_phrases(text)
+    forms = forms if forms is not None else Forms.current(language)
+    plan = Plan(phrases=phrases[:MAX_PHRASES], known=forms.words)
+    segments, end = [], 0
+    for (start, stop), named in territories.named_in(rest):
+        segments.append(pieces_of(rest[end:start], language, end))
+        stored = tuple(sorted(FILTERS[kind].stored(code) for kind, code in named))
+        name = rest[start:stop]
+        key = tuple(piece.word for piece in pieces_of(name, language))
+        plan.concepts.append(Concept(PLACE, name, key, place=Terms("territories", stored)))
+        end = stop
+    segments.append(pieces_of(rest[end:], language, end))
+    for pieces in segments:
+        plan.concepts.extend(segment_concepts(rest, pieces, language, forms, tolerant))
+    unique, seen = [], set()
+    for concept in plan.concepts:
+        if concept.key and concept.key not in seen:
+            seen.add(concept.key)
+            unique.append(concept)
+    plan.concepts = unique[:MAX_CONCEPTS]
+    return plan
+
+
+def segment_concepts(text, pieces, language, forms, tolerant):
+    """The concepts of a run of pieces with no place name in it."""
+    concepts, position = [], 0
+    # (index in `concepts`, its piece) of each one-word concept, to join neighbours
+    words = []
+    while position < len(pieces):
+        piece = pieces[position]
+        form = longest_form(pieces, position, forms, language)
+        if form:
+            last = pieces[position + form - 1]
+            span = pieces[position : position + form]
+            key = tuple(p.word for p in span if p.word not in STOP_WORDS[language])
+            concepts.append(Concept(FORM, text[piece.start : last.end], key))
+            position += form
+            continue
+        parts = [p for p in pieces[position:] if p.group == piece.group]
+        position += len(parts)
+        meaningful = [p for p in parts if not meaningless(p.word, language)]
+        if not meaningful:
+            continue
+        surface = without_article(text[piece.start : piece.end], language)
+        # Typed in capitals, it is an acronym: « PCPE » is not « pole ».
+        forgiven = tolerant and not is_acronym(surface) and all(p.word.isalpha() for p in parts)
+        if len(parts) > 1:
+            joined = "".join(p.surface for p in parts)
+            key = tuple(p.word for p in meaningful)
+            concepts.append(Concept(COMPOUND_WORD, surface, key, (joined,), tolerant=forgiven))
+            continue
+        concepts.append(Concept(WORD, piece.surface, (piece.word,), tolerant=forgiven))
+        words.append((len(concepts) - 1, position - 1))
+    return join_neighbours(concepts, words, pieces)
+
+
+def longest_form(pieces, position, forms, language):
+    """How many pieces from `position` make a form of the thesaurus (0 if none), the
+    stop words between them aside as the synonyms set them aside. A form never cuts a
+    compound in two, and neither begins nor ends with a stop word."""
+    if position > 0 and pieces[position - 1].group == pieces[position].group:
+        return 0
+    stop_words = STOP_WORDS[language]
+    if pieces[position].word in stop_words:
+        return 0
+    words, found = [], 0
+    for end in range(position, len(pieces)):
+        if pieces[end].word in stop_words:
+            continue
+        words.append(pieces[end].word)
+        if len(words) > forms.longest:
+            break
+        closed = end + 1 == len(pieces) or pieces[end + 1].group != pieces[end].group
+        if len(words) > 1 and closed and tuple(words) in forms.forms:
+            found = end + 1 - position
+    return found
+
+
+def join_neighbours(concepts, words, pieces):
+    """Each one-word concept also found joined to the word typed just after it: « auto
+    détermination » finds « autodétermination », « via trajectoire » « viatrajectoire »."""
+    joined = {index: list(concepts[index].joined) for index, _position in words}
+    for (index, position), (next_index, next_position) in zip(words, words[1:], strict=False):
+        if next_position == position + 1:
+            together = pieces[position].surface + pieces[next_position].surface
+            joined[index].append(together)
+            joined[next_index].append(together)
+    return [
+        replace(concept, joined=tuple(joined[index])) if index in joined else concept
+        for index, concept in enumerate(concepts)
+    ]
