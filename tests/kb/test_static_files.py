@@ -86,7 +86,7 @@ def test_every_integrity_hash_matches_the_collected_file(client, production_stat
 
     # The DSFR's own stylesheets, the ones that were refused, are among them.
     assert any("dsfr/dist/dsfr/dsfr.min." in address for address in checked)
-    assert any("dsfr/dist/utility/utility.min." in address for address in checked)
+    assert any("css/icons." in address for address in checked)
 
 
 @pytest.mark.django_db
@@ -108,3 +108,9 @@ def test_collected_stylesheets_point_to_collected_files(client, production_stati
             else:
                 found = served_file(stylesheet.parent, target).resolve()
             assert found.is_file(), f"{address} points to {target}, which was not collected"
+
+
+def test_the_icon_stylesheet_has_every_icon_the_site_shows():
+    from kb.management.commands.icons_css import OUTPUT, icons_css
+
+    assert OUTPUT.read_text(encoding="utf-8") == icons_css(), "run `manage.py icons_css`"
