@@ -30,7 +30,6 @@ from search.engine_queries import (
     suggestions_body,
 )
 from search.filters import Territories
-from search.glossary import current_terms
 from search.models import PromotedResult
 from search.query import (
     FILTERS,
@@ -45,6 +44,7 @@ from search.query import (
     safe_excerpt,
     starts_words,
 )
+from search.thesaurus import current_groups, is_acronym
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # A rebuild keeps the engine busy with one batch while the next is read from the database.
@@ -121,6 +121,16 @@ def suggestion_of(response, request):
     return text if normalise_query(text) != normalise_query(request.text) else None
 
 
+def current_terms(language):
+    """(acronym, expansion) pairs of the thesaurus in force for `language`."""
+    terms = []
+    for group in current_groups(language):
+        expansions = [form for form in group.forms if not is_acronym(form)]
+        if expansions:
+            terms += [(acronym, expansions[0]) for acronym in group.acronyms]
+    return terms
+
+
 class EngineBackend:
     name = "engine"
     # The glossary's synonyms are analysis settings: a new glossary needs a new index.
@@ -171,7 +181,7 @@ class EngineBackend:
 
     def create_index(self, language, loading=False):
         name = new_index_name(language)
-        settings = index_settings(language, current_terms())
+        settings = index_settings(language, current_terms(language))
         body = {
             "settings": {**settings, **LOADING_SETTINGS} if loading else settings,
             "mappings": index_mapping(),
