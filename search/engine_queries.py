@@ -181,7 +181,7 @@ def phrase_found(phrase, index):
 def tolerant_of(request):
     """Whether typos and words cut short may find documents: not when the visitor asked for
     the words exactly as typed."""
-    return not getattr(request, "exact", False)
+    return not request.exact
 
 
 def plan_of(request, territories):
@@ -336,8 +336,10 @@ def add_highlight(search, plan):
 
 def add_suggestions(search, request):
     """Corrections of the words the titles and summaries do not hold, each kept only if it
-    finds documents the visitor may see ("did you mean"). Words the index holds are never
-    corrected ("pair emulation" is no "pour education"), nor short ones (acronyms)."""
+    finds documents the visitor may see ("did you mean"). Words these fields hold are
+    never corrected ("pair emulation" is no "pour education"), nor words of three letters;
+    `search.backends.engine` sets aside those that change a word of the thesaurus or a
+    word that a result holds."""
     collate = {
         "bool": {
             "must": {
@@ -374,6 +376,8 @@ def add_suggestions(search, request):
 
 
 PROMOTED = "promoted"
+# The engine's bound on the hits of an aggregation (`index.max_inner_result_window`).
+MAX_PROMOTED = 100
 
 
 def add_promoted(search, request, keys):
@@ -381,7 +385,7 @@ def add_promoted(search, request, keys):
     find: a global aggregation, so that they come with the results in the same request."""
     picks = Q("bool", filter=[to_q(request.base_filter()), Q("ids", values=list(keys))])
     search.aggs.bucket(PROMOTED, "global").bucket("picks", "filter", filter=picks).metric(
-        "documents", "top_hits", size=len(keys), _source={"excludes": ["body"]}
+        "documents", "top_hits", size=min(len(keys), MAX_PROMOTED), _source={"excludes": ["body"]}
     )
     return search
 
