@@ -15,6 +15,10 @@ def when_ready(server):
 
 
 def post_worker_init(worker):
+    from django.db import connections
+
     from kb.warm_up import warm_up
 
     warm_up()
+    # The worker's first request opens its own connection, with the settings of a request.
+    connections.close_all()

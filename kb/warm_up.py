@@ -18,7 +18,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import transaction
 from django.test import Client
 
 logger = logging.getLogger(__name__)
@@ -58,5 +58,4 @@ def warm_up(paths=PATHS):
             logger.exception("Warm-up: %s failed", path)
     for module in MODULES:
         importlib.import_module(module)
-    connections.close_all()
     logger.info("Web process warmed up in %.1f s", time.perf_counter() - started)
