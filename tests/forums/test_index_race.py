@@ -20,6 +20,7 @@ from forums import moderation, posting
 from forums.models import ModerationAction, Post, Topic
 from forums.search import post_key
 from search import indexing
+from search.engine import configured_engine
 from search.models import PendingIndexOperation
 from tests.forums.factories import MembershipFactory, PostFactory, SpaceFactory
 from tests.services import require_service
@@ -36,6 +37,16 @@ def postgresql():
         "Le test de concurrence de l’index de recherche a besoin de PostgreSQL "
         "(DATABASE_URL=postgres://…) : SQLite n’exécute qu’une écriture à la fois.",
     )
+
+
+@pytest.fixture(autouse=True)
+def database_index(settings):
+    """The index kept in the database, which the test's flush empties with the rest: an
+    engine's index would still hold the pages of other tests, and `drift` would list them."""
+    settings.SEARCH_URL = ""
+    configured_engine.cache_clear()
+    yield
+    configured_engine.cache_clear()
 
 
 def all_at_once(action, arguments):
