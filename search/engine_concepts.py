@@ -24,14 +24,13 @@ holds at most `MAX_CONCEPTS` concepts.
 """
 
 import re
-import threading
 from dataclasses import dataclass, field, replace
 
 from search.analysis import FUNCTION_WORDS, STOP_WORDS, rule_form, without_article
 from search.filters import Terms, folded
 from search.query import FILTERS
 from search.terms import QUESTION_WORDS
-from search.thesaurus import is_acronym
+from search.thesaurus import is_acronym, read_once_per_change
 
 # « … », “…” and "…" ask for a phrase; an unbalanced quote is a plain character.
 QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
@@ -141,9 +140,6 @@ class Forms:
     those of several words (`forms`), and the words of one-word forms (`words`); read
     again once it changed."""
 
-    _lock = threading.Lock()
-    _loaded = {}
-
     def __init__(self, groups, language):
         function_words = set(FUNCTION_WORDS[language].split())
         self.forms, words = set(), set()
@@ -162,19 +158,7 @@ class Forms:
 
     @classmethod
     def current(cls, language):
-        from django.db.models import Count, Max
-
-        from search.models import SynonymGroup
-        from search.thesaurus import current_groups
-
-        rows = SynonymGroup.objects.filter(language=language)
-        signature = tuple(rows.aggregate(count=Count("pk"), changed=Max("updated_at")).values())
-        with cls._lock:
-            loaded = cls._loaded.get(language)
-            if loaded is None or loaded[0] != signature:
-                loaded = (signature, cls(current_groups(language), language))
-                cls._loaded[language] = loaded
-            return loaded[1]
+        return read_once_per_change(cls, language)
 
 
 def quoted_phrases(text):

@@ -15,6 +15,7 @@ group, written as editors write it in the admin::
 A form written in capitals is an acronym: the analysis never stems it.
 """
 
+import threading
 from pathlib import Path
 from typing import NamedTuple
 
@@ -68,3 +69,24 @@ def current_groups(language):
     from search.models import SynonymGroup
 
     return [row.synonyms for row in SynonymGroup.objects.filter(language=language)]
+
+
+_read_lock = threading.Lock()
+_read = {}
+
+
+def read_once_per_change(reader, language):
+    """`reader(current_groups(language), language)`, built again only once an editor changed
+    the language's groups (their count or last change), kept per process otherwise."""
+    from django.db.models import Count, Max
+
+    from search.models import SynonymGroup
+
+    rows = SynonymGroup.objects.filter(language=language)
+    signature = tuple(rows.aggregate(count=Count("pk"), changed=Max("updated_at")).values())
+    with _read_lock:
+        loaded = _read.get((reader, language))
+        if loaded is None or loaded[0] != signature:
+            loaded = (signature, reader(current_groups(language), language))
+            _read[(reader, language)] = loaded
+        return loaded[1]

@@ -28,7 +28,7 @@ from rapidfuzz.process import extract
 
 from search.filters import folded
 from search.terms import QUESTION_WORDS, TOKEN, normalised, term_of, tokens
-from search.thesaurus import current_groups
+from search.thesaurus import read_once_per_change
 
 # « … », “…” and "…" ask for a phrase; an unbalanced quote is a plain character.
 QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
@@ -143,9 +143,6 @@ class Vocabulary:
 class Thesaurus:
     """The groups of a language with their forms analysed, read again once changed."""
 
-    _lock = threading.Lock()
-    _loaded = {}
-
     def __init__(self, groups, language):
         # {terms of a form: alternatives of its group}
         self.alternatives = {}
@@ -170,16 +167,7 @@ class Thesaurus:
 
     @classmethod
     def current(cls, language):
-        from search.models import SynonymGroup
-
-        rows = SynonymGroup.objects.filter(language=language)
-        signature = tuple(rows.aggregate(count=Count("pk"), changed=Max("updated_at")).values())
-        with cls._lock:
-            loaded = cls._loaded.get(language)
-            if loaded is None or loaded[0] != signature:
-                loaded = (signature, cls(current_groups(language), language))
-                cls._loaded[language] = loaded
-            return loaded[1]
+        return read_once_per_change(cls, language)
 
 
 def quoted_phrases(text):
