@@ -20,10 +20,15 @@ def text_field(autocomplete=False):
 
 
 def long_text_field():
-    """A body: stemmed words only. Its unstemmed copy and its term vectors took most of
+    """A body: stemmed words only, and the thesaurus's concepts it names (`concepts`,
+    `search.analysis.concept_rules`). Its unstemmed copy and its term vectors took most of
     the engine's indexing time (`bench/`): exact words and neighbouring words rank from
     titles and summaries, and the engine finds the passage to highlight when asked."""
-    return Text(analyzer="kb_body", search_analyzer="kb_search")
+    return Text(
+        analyzer="kb_body",
+        search_analyzer="kb_search",
+        fields={"concepts": Text(analyzer="kb_concepts", search_analyzer="kb_concepts_search")},
+    )
 
 
 class ContentDocument(Document):

@@ -14,6 +14,8 @@ from django.utils import translation
 
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
+from search.engine_concepts import Classifications
+from search.filters import Territories
 from tests.production import collect_static, production_static_storages
 
 
@@ -22,6 +24,14 @@ def source_language_after_each_test():
     """A request under /en/ leaves English active in the thread; the next test starts in French."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_reference_names():
+    """Each test reads the territories and classifications its own database holds: names a
+    search read in an earlier test, whose rows were rolled back, are forgotten."""
+    Territories.load.cache_clear()
+    Classifications.load.cache_clear()
 
 
 @pytest.fixture
