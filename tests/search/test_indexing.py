@@ -7,15 +7,18 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
+from kb.models import Theme
 from search.backends import get_backend
 from search.engine import configured_engine
 from search.extraction import page_document, page_key
 from search.indexing import replay_pending
 from search.models import PendingIndexOperation
+from search.query import SearchRequest
 from tests.practices.factories import (
     PracticeSheetIndexPageFactory,
     PracticeSheetPageFactory,
     PracticesIndexPageFactory,
+    term,
 )
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +120,19 @@ def test_status_reports_drift_and_sync_repairs_it(sheet_index, django_capture_on
 
     assert {page_key(indexed.pk), page_key(forgotten.pk)} <= indexed_keys()
     call_command("search_index", "status")
+
+
+def test_a_renamed_theme_is_searchable_by_its_new_name(
+    sheet_index, django_capture_on_commit_callbacks
+):
+    sheet = PracticeSheetPageFactory(parent=sheet_index, live=False, title="Une fiche")
+    theme = term(Theme, "prevention-ruptures")
+    sheet.themes.add(theme)
+    publish(sheet, django_capture_on_commit_callbacks)
+
+    theme.name = "Continuité des parcours sans rupture"
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
+
+    found = get_backend().search(SearchRequest(text="continuité parcours", language="fr"))
+    assert [hit.key for hit in found.hits] == [page_key(sheet.pk)]
