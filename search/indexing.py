@@ -266,6 +266,16 @@ def rebuild(progress=None):
     return counts
 
 
+def ask_rebuild_if_outdated(backend=None):
+    """Queue a rebuild when an index was built by another version of the analysis: after an
+    upgrade, the engine's indexes follow the code without anyone having to remember.
+    Returns the languages found outdated."""
+    outdated = (backend or get_backend()).outdated_languages()
+    if outdated:
+        record([REBUILD_KEY])
+    return outdated
+
+
 def rebuild_pending():
     return PendingIndexOperation.objects.filter(key=REBUILD_KEY).exists()
 
