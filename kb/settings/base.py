@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kb.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which answers static files itself, already compressed.
+    "kb.compression.TextCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +103,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "kb.security.StaffTwoFactorMiddleware",
     "kb.url_numbers.OutOfRangeIdMiddleware",
+    "kb.admin_input.MalformedAdminInputMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -254,7 +257,9 @@ DSFR_CONTENT_IS_SAFE = False
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search (the admin's listings and choosers), whose SQLite flavour
+# otherwise fails on a double quote: kb.admin_search.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kb.admin_search"}}
 
 # Background jobs (mail, search outbox, PDFs, rebuilds, observatory figures) are
 # stored in the database and run by `manage.py db_worker`: no broker to install.
