@@ -6,7 +6,6 @@ against the choices the form offers before anything reaches a query: an
 unknown value is reported back to the visitor and ignored, never an error.
 """
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
@@ -21,17 +20,13 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from kb.models import Department
+from kb.models.taxonomy import sort_key
 from practices.kinds import KIND_MODELS, kind_label, sessions_of
 from practices.models import PracticeSheetPage, TrainingSession
 
 # The date that gives a sheet or an experiment its year; a training's years are
 # those of its sessions.
 DATE_FIELDS = {"sheet": "start_date", "experiment": "period_start"}
-
-
-def sort_key(text):
-    """Alphabetical order as a French reader expects it: "Île-de-France" sorts under I."""
-    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
 
 
 # A condition receives a kind and returns the Q that pages of that kind must match,
