@@ -20,6 +20,7 @@ from kb.models import Audience, EstablishmentType, Theme
 from practices.filters import (
     apply_request,
     easy_read_filter,
+    narrow_departments,
     status_filter,
     tag_filter,
     term_filter,
@@ -167,7 +168,10 @@ def listing_context(request, page):
 
     filters = [
         *([type_filter(kinds)] if len(kinds) > 1 else []),
-        term_filter("theme", _("Thème"), _("Tous les thèmes"), theme_terms, "themes"),
+        # Boxes to tick rather than a select: theme names are long, and a select would cut them.
+        term_filter(
+            "theme", _("Thème"), _("Tous les thèmes"), theme_terms, "themes", multiple=True
+        ),
         term_filter(
             "audience",
             _("Public"),
@@ -189,6 +193,7 @@ def listing_context(request, page):
         easy_read_filter(),
     ]
     conditions, applied = apply_request(request, filters)
+    narrow_departments(filters)
 
     matching = of_kinds(kinds, conditions)
     results = section.filter(matching) if matching is not None else section.none()

@@ -240,6 +240,33 @@ def session_choices(offer, user):
     return [_choice(session, mine.get(session.pk), user) for session in sessions]
 
 
+def upcoming_registrations(user):
+    """`user`'s seats and waiting-list places in sessions still to come, soonest first.
+
+    Each comes with its `offer` and, on the waiting list, its `position`; a person
+    may withdraw from any of them until the session starts.
+    """
+    ahead = (
+        TrainingRegistration.objects.filter(
+            _ahead_of_or_equal(OuterRef("session_id"), OuterRef("created_at"), OuterRef("pk"))
+        )
+        .values("session_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        TrainingRegistration.objects.filter(
+            user=user,
+            status__in=ACTIVE,
+            session__starts_at__gte=timezone.now(),
+            session__offer__in=TrainingOfferPage.objects.live().public(),
+        )
+        .select_related("session__offer")
+        .annotate(position=Subquery(ahead))
+        .order_by("session__starts_at", "pk")
+    )
+
+
 def _choice(session, registration, user):
     status = registration.status if registration else None
     position = registration.position if status == Status.WAITING else None

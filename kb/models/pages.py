@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kb.blocks import BodyBlock
+from kb.page_forms import PageForm
 
 from .easy_read import EasyReadMixin
 
@@ -78,6 +79,8 @@ class HomePage(Page):
 
 class ContentPage(EasyReadMixin, Page):
     """A plain editorial page: about, legal notice, accessibility statement..."""
+
+    base_form_class = PageForm
 
     intro = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)

@@ -257,6 +257,11 @@ DSFR_CONTENT_IS_SAFE = False
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Page addresses in plain ASCII: « évaluation » gives /evaluation/, not /%C3%A9valuation/.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin's avatars are the ones people upload, else Wagtail's default picture: no
+# request to Gravatar, which the Content-Security-Policy blocks anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's own search (the admin's listings and choosers), whose SQLite flavour
 # otherwise fails on a double quote: kb.admin_search.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kb.admin_search"}}
@@ -300,6 +305,7 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kb.document_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

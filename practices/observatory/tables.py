@@ -31,10 +31,16 @@ NOT_COMPUTABLE = "—"
 
 
 def shown(value, decimals=0):
-    """A figure for the table; « — » when it cannot be computed (no None: that means withheld)."""
+    """A figure for the table; « — » when it cannot be computed (no None: that means withheld).
+
+    A whole number is written without decimals: 379 people, never « 379,0 ».
+    """
     if value is None:
         return NOT_COMPUTABLE
-    return number_format(round(float(value), decimals), decimals)
+    rounded = round(float(value), decimals)
+    if rounded == int(rounded):
+        return number_format(int(rounded), 0)
+    return number_format(rounded, decimals)
 
 
 def funnel_table(selection):
@@ -65,7 +71,11 @@ def rollup_table(selection, dimension, caption, labels):
         for row in rollups
     ]
     chart_rows = [
-        (f"{row.label} ({row.unit or '—'})", row.progress_percent, f"{row.progress_percent} %")
+        (
+            f"{row.label} ({row.unit or '—'})",
+            row.progress_percent,
+            f"{shown(row.progress_percent)} %",
+        )
         for row in rollups
         if row.progress_percent is not None
     ]
@@ -100,7 +110,9 @@ def years_table(selection):
         _("Relevés d’indicateurs par année"),
         [_("Année"), _("Relevés"), _("Progression moyenne vers la cible (%)")],
         [[row["year"], row["readings"], shown(row["percent"])] for row in rows],
-        chart=bar_chart([(row["year"], row["percent"], f"{row['percent']} %") for row in rows]),
+        chart=bar_chart(
+            [(row["year"], row["percent"], f"{shown(row['percent'])} %") for row in rows]
+        ),
     )
 
 

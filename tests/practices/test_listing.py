@@ -309,7 +309,9 @@ def test_filter_form_offers_choices_and_shows_the_chosen_ones(client, practices_
     assert '<option value="84" selected>Auvergne-Rhône-Alpes</option>' in content
     assert '<option value="2024" selected>2024</option>' in content
     assert '<option value="2025">2025</option>' in content
-    assert '<optgroup label="Occitanie">' in content
+    # Once a région is chosen, the others' départements are hidden.
+    assert '<optgroup label="Auvergne-Rhône-Alpes" data-group="84">' in content
+    assert '<optgroup label="Occitanie" data-group="76" hidden disabled>' in content
     assert '<option value="34">Hérault (34)</option>' in content
     assert '<option value="répit">répit</option>' in content
     assert '<option value="completed">Réalisée</option>' in content
@@ -407,3 +409,36 @@ def test_query_count_of_a_filtered_list_does_not_grow_either(
 
     with django_assert_max_num_queries(with_few):
         client.get(practices_fr.root.url, params)
+
+
+def shown_departement_groups(response):
+    select = page_html(response)
+    groups = re.findall(r'<optgroup label="([^"]+)" data-group="\d+"( hidden disabled)?>', select)
+    return [label for label, hidden in groups if not hidden]
+
+
+def test_choosing_a_region_narrows_the_departement_list_after_submitting(
+    client, practices_fr, catalogue
+):
+    everywhere = shown_departement_groups(client.get(practices_fr.root.url))
+    in_occitanie = shown_departement_groups(client.get(practices_fr.root.url, {"region": "76"}))
+
+    assert len(everywhere) == 18
+    assert in_occitanie == ["Occitanie"]
+
+
+def test_a_chosen_departement_stays_in_view_whatever_the_region(client, practices_fr, catalogue):
+    response = client.get(practices_fr.root.url, {"region": "76", "departement": "69"})
+
+    assert shown_departement_groups(response) == ["Auvergne-Rhône-Alpes", "Occitanie"]
+
+
+def test_themes_are_boxes_to_tick_and_several_widen_the_list(client, practices_fr, catalogue):
+    response = client.get(
+        practices_fr.root.url, {"theme": ["jeunes-adultes", "prevention-ruptures"]}
+    )
+
+    assert 'type="checkbox" id="filter-theme-transformation-offre"' in page_html(response)
+    assert set(listed_titles(response)) == expected_titles(
+        lambda item: {"jeunes-adultes", "prevention-ruptures"} & set(item.get("themes", []))
+    )
