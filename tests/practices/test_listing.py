@@ -4,6 +4,7 @@ import itertools
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -127,6 +128,11 @@ def listed_titles(response):
 
 def page_html(response):
     return html.unescape(response.content.decode())
+
+
+def notice(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".fr-notice")
 
 
 def expected_titles(*predicates):
@@ -407,3 +413,30 @@ def test_query_count_of_a_filtered_list_does_not_grow_either(
 
     with django_assert_max_num_queries(with_few):
         client.get(practices_fr.root.url, params)
+
+
+def translated(page):
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    translation.save_revision().publish()
+    return translation
+
+
+def test_english_list_says_how_many_pages_exist_only_in_french(client, practices_fr):
+    root_en = translated(practices_fr.root)
+    sheets_en = translated(practices_fr.sheets)
+    translated(PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche traduite"))
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Autre fiche en français")
+
+    for listing_en in (root_en, sheets_en):
+        text = notice(client.get(listing_en.url)).get_text(" ", strip=True)
+        assert "2 more items exist only in French for now." in text
+    link = notice(client.get(sheets_en.url)).find("a")
+    assert link["href"] == practices_fr.sheets.url
+    assert link["hreflang"] == "fr"
+
+
+def test_french_list_has_no_notice_about_other_languages(client, practices_fr):
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
+
+    assert notice(client.get(practices_fr.sheets.url)) is None
