@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from kb.models import Audience, EstablishmentType, Theme
 from practices.filters import (
@@ -159,6 +159,25 @@ def fetch_results(page_ids, kinds, theme_terms):
     return [found[pk] for pk in page_ids if pk in found]
 
 
+def source_only(page, kinds, section):
+    """How many pages of a translated listing exist only in the source language, and where.
+
+    None on the source listing, or when everything is translated.
+    """
+    source = page.get_translation_or_none(Locale.get_default())
+    if source is None or source.pk == page.pk or not source.live:
+        return None
+    untranslated = (
+        section_pages(source, kinds)
+        .filter(of_kinds(kinds))
+        .exclude(translation_key__in=section.values("translation_key"))
+    )
+    count = untranslated.count()
+    if not count:
+        return None
+    return {"count": count, "url": source.url, "language": source.locale.language_code}
+
+
 def listing_context(request, page):
     """Everything an index page template needs: results, pagination, filter form."""
     kinds = INDEX_KINDS.get(type(page), tuple(KIND_MODELS))
@@ -202,6 +221,7 @@ def listing_context(request, page):
     page_obj = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
 
     return {
+        "source_only": source_only(page, kinds, section),
         "results": fetch_results(list(page_obj.object_list), kinds, theme_terms),
         "result_count": paginator.count,
         "page_obj": page_obj,

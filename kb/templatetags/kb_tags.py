@@ -7,10 +7,11 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, get_language_from_request, gettext, gettext_noop
 from wagtail.models import Locale, Page
 
-from kb.navigation import breadcrumb, localized_home
+from kb.navigation import breadcrumb, in_reading_language, localized_home, source_home
+from kb.site_url import absolute
 
 register = template.Library()
 
@@ -30,18 +31,42 @@ def home_page(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Children of the home page that editors ticked "show in menus"."""
-    home = localized_home(context["request"])
+    """Children of the home page that editors ticked "show in menus", in every language.
+
+    The menu is the source-language one, so that an entry not translated yet leads to
+    the French page (`language` says so) instead of disappearing from the English menu.
+    """
+    home = source_home(context["request"])
     if home is None:
         return []
     current = context.get("page")
     items = []
-    for child in home.get_children().live().in_menu():
+    for child, language in in_reading_language(home.get_children().live().in_menu()):
         is_current = current is not None and (
-            current.pk == child.pk or current.path.startswith(child.path)
+            current.translation_key == child.translation_key or current.path.startswith(child.path)
         )
-        items.append({"title": child.title, "url": child.url, "is_current": is_current})
+        items.append(
+            {"title": child.title, "url": child.url, "is_current": is_current, "language": language}
+        )
     return items
+
+
+@register.simple_tag
+def chosen_page(page, field_name):
+    """The page chosen in one of `page`'s fields (a home tile), as it reads in the active language.
+
+    A translation whose field is empty uses its source's choice. Returns None when
+    nothing is chosen, else the page with the language it is written in.
+    """
+    target = getattr(page, field_name)
+    if target is None and page.locale.language_code != settings.LANGUAGE_CODE:
+        source = page.get_translation_or_none(Locale.get_default())
+        target = source and getattr(source.specific, field_name)
+    found = in_reading_language([target]) if target is not None else []
+    if not found:
+        return None
+    version, language = found[0]
+    return {"url": version.url, "language": language}
 
 
 @register.simple_tag(takes_context=True)
@@ -59,9 +84,10 @@ def language_links(context):
     """One link per language to the same content in that language.
 
     On a Wagtail page, the link goes to the page's translation when it is live,
-    otherwise to that language's home page; elsewhere, to the same URL under the
-    other language prefix, or to that language's home page when the URL leads
-    nowhere (a "page not found").
+    otherwise to that language's home page, and `untranslated` is True so that the
+    switcher says so; elsewhere, to the same URL under the other language prefix,
+    or to that language's home page when the URL leads nowhere (a "page not found").
+    `exists` says whether the same content exists in that language.
     """
     request = context["request"]
     page = context.get("page")
@@ -71,11 +97,50 @@ def language_links(context):
     for code, name in settings.LANGUAGES:
         locale = locales.get(code)
         if isinstance(page, Page):
-            url = translated_page_url(request, page, locale) or home_url(request, locale, code)
+            url = page.get_url(request) if code == current_code else None
+            url = url or translated_page_url(request, page, locale)
         else:
-            url = translated_view_url(request, code) or home_url(request, locale, code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current_code})
+            url = translated_view_url(request, code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or home_url(request, locale, code),
+                "exists": url is not None,
+                "untranslated": url is None and isinstance(page, Page),
+                "is_current": code == current_code,
+            }
+        )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_languages(context):
+    """The page's address in each language it exists in, for `<link rel="alternate">`."""
+    existing = [link for link in language_links(context) if link["exists"]]
+    if len(existing) < 2:
+        return []
+    return [{"code": link["code"], "url": absolute(link["url"])} for link in existing]
+
+
+@register.simple_tag(takes_context=True)
+def missing_translation(context):
+    """The visitor's language when this page has no version in it, else None.
+
+    A visitor whose browser asks for English and who reaches a page written only in
+    French (from a menu entry, a search engine or a shared link) is told so in English,
+    with the way to the English home page.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    wanted = get_language_from_request(context["request"])
+    if wanted == get_language():
+        return None
+    for link in language_links(context):
+        if link["code"] == wanted and link["untranslated"]:
+            return link
+    return None
 
 
 def translated_page_url(request, page, locale):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from kb.models import Region, Theme
 from practices.listing import localized_terms
@@ -56,8 +57,31 @@ def funnel_table(selection):
     )
 
 
-def rollup_table(selection, dimension, caption, labels):
+def unit_names(reading_locale):
+    """Indicator units as translators wrote them in `reading_locale`, by source unit.
+
+    The observatory counts source-language pages, so its units are the source's; a
+    unit some translated page renders in the reader's language is shown that way.
+    """
+    names = {}
+    if reading_locale == Locale.get_default():
+        return names
+    for model in aggregates.INDICATOR_MODELS.values():
+        translated = dict(
+            model.objects.filter(locale=reading_locale).values_list("translation_key", "unit")
+        )
+        sources = model.objects.filter(
+            locale=Locale.get_default(), translation_key__in=list(translated)
+        ).values_list("translation_key", "unit")
+        for key, unit in sources:
+            names.setdefault(unit.strip().casefold(), translated[key].strip())
+    return names
+
+
+def rollup_table(selection, dimension, caption, labels, units):
     rollups = aggregates.indicator_rollups(selection, dimension, labels)
+    for row in rollups:
+        row.unit = units.get(row.unit.casefold(), row.unit)
     rows = [
         [
             row.label,
@@ -158,11 +182,12 @@ def dashboard_tables(selection, reading_locale):
     themes = {pk: term.label for pk, term in localized_terms(Theme, reading_locale.pk).items()}
     regions = {region.code: region.display_name for region in Region.objects.all()}
     statuses = {value: capfirst(label) for value, label in PracticeSheetPage.Status.choices}
+    units = unit_names(reading_locale)
     return [
         funnel_table(selection),
-        rollup_table(selection, "theme", _("Indicateurs par thème"), themes),
-        rollup_table(selection, "region", _("Indicateurs par région"), regions),
-        rollup_table(selection, "status", _("Indicateurs par état d’avancement"), statuses),
+        rollup_table(selection, "theme", _("Indicateurs par thème"), themes, units),
+        rollup_table(selection, "region", _("Indicateurs par région"), regions, units),
+        rollup_table(selection, "status", _("Indicateurs par état d’avancement"), statuses, units),
         years_table(selection),
         training_table(selection.locale),
         capitalisation_table(selection.locale),

@@ -4,6 +4,7 @@ import itertools
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -127,6 +128,11 @@ def listed_titles(response):
 
 def page_html(response):
     return html.unescape(response.content.decode())
+
+
+def notice(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".fr-notice")
 
 
 def expected_titles(*predicates):
@@ -442,3 +448,30 @@ def test_themes_are_boxes_to_tick_and_several_widen_the_list(client, practices_f
     assert set(listed_titles(response)) == expected_titles(
         lambda item: {"jeunes-adultes", "prevention-ruptures"} & set(item.get("themes", []))
     )
+
+
+def translated(page):
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    translation.save_revision().publish()
+    return translation
+
+
+def test_english_list_says_how_many_pages_exist_only_in_french(client, practices_fr):
+    root_en = translated(practices_fr.root)
+    sheets_en = translated(practices_fr.sheets)
+    translated(PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche traduite"))
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Autre fiche en français")
+
+    for listing_en in (root_en, sheets_en):
+        text = notice(client.get(listing_en.url)).get_text(" ", strip=True)
+        assert "2 more items exist only in French for now." in text
+    link = notice(client.get(sheets_en.url)).find("a")
+    assert link["href"] == practices_fr.sheets.url
+    assert link["hreflang"] == "fr"
+
+
+def test_french_list_has_no_notice_about_other_languages(client, practices_fr):
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
+
+    assert notice(client.get(practices_fr.sheets.url)) is None
