@@ -141,6 +141,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The shared cache: what pages show every reader alike (kb.content_version),
+# sign-in rate limits. Files by default, which every process of one machine
+# shares; Redis or Memcached for several machines (docs/exploitation.md), e.g.
+# CACHE_URL=rediscache://127.0.0.1:6379/1.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.django-cache'}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    # Past this many files, a third of them chosen at random is removed: room for
+    # every page of the site in each language.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

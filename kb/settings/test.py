@@ -15,3 +15,5 @@ TASKS = {
         "QUEUES": ["default", "search"],
     }
 }
+# Each test starts with an empty cache (tests/conftest.py), in the test's own process.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,8 +8,10 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, gettext_noop
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from kb.content_version import kept
+from kb.models import FooterSettings
 from kb.navigation import breadcrumb, localized_home
 
 register = template.Library()
@@ -29,29 +31,71 @@ def home_page(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's accessibility status and legal pages in the page's language.
+
+    The same on every page: worked out once and kept until the footer's settings
+    or a page change (`kb.content_version`).
+    """
+    request = context["request"]
+    site = Site.find_for_request(request)
+
+    def links():
+        footer = FooterSettings.for_request(request)
+
+        def url(page):
+            return page.localized.get_url(request) if page else ""
+
+        return {
+            "accessibility_status": footer.get_accessibility_status_display(),
+            "accessibility_url": url(footer.accessibility_page),
+            "legal_notice_url": url(footer.legal_notice_page),
+            "personal_data_url": url(footer.personal_data_page),
+        }
+
+    return kept("footer-links", [site.pk if site else None, get_language()], links, request)
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Children of the home page that editors ticked "show in menus"."""
-    home = localized_home(context["request"])
+    """Children of the home page that editors ticked "show in menus".
+
+    The same on every page but for the current item: kept until a page changes.
+    """
+    request = context["request"]
+    home = localized_home(request)
     if home is None:
         return []
+
+    def children():
+        return [
+            {"path": child.path, "title": child.title, "url": child.get_url(request)}
+            for child in home.get_children().live().in_menu()
+        ]
+
     current = context.get("page")
-    items = []
-    for child in home.get_children().live().in_menu():
-        is_current = current is not None and (
-            current.pk == child.pk or current.path.startswith(child.path)
-        )
-        items.append({"title": child.title, "url": child.url, "is_current": is_current})
-    return items
+    return [
+        {
+            "title": child["title"],
+            "url": child["url"],
+            "is_current": current is not None and current.path.startswith(child["path"]),
+        }
+        for child in kept("main-menu", [home.pk], children, request)
+    ]
 
 
 @register.simple_tag(takes_context=True)
 def page_breadcrumb(context, page):
-    """Data for a breadcrumb: the page's ancestors below the home page."""
-    links = [
-        {"url": ancestor.url, "title": ancestor.title}
-        for ancestor in page.get_ancestors().filter(depth__gt=2).live()
-    ]
-    return breadcrumb(context["request"], page.title, links)
+    """Data for a breadcrumb: the page's ancestors below the home page, kept until one changes."""
+
+    def links():
+        return [
+            {"url": ancestor.url, "title": ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gt=2).live()
+        ]
+
+    request = context["request"]
+    return breadcrumb(request, page.title, kept("ancestors", [page.pk], links, request))
 
 
 @register.simple_tag(takes_context=True)
@@ -65,17 +109,29 @@ def language_links(context):
     """
     request = context["request"]
     page = context.get("page")
+    if isinstance(page, Page):
+        # The same for every reader of the page: kept until a page changes.
+        urls = kept("language-urls", [page.pk], lambda: language_urls(request, page), request)
+    else:
+        urls = language_urls(request)
     current_code = get_language()
+    return [
+        {"code": code, "name": name, "url": urls[code], "is_current": code == current_code}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def language_urls(request, page=None):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    links = []
-    for code, name in settings.LANGUAGES:
+    urls = {}
+    for code, _name in settings.LANGUAGES:
         locale = locales.get(code)
-        if isinstance(page, Page):
+        if page is not None:
             url = translated_page_url(request, page, locale) or home_url(request, locale, code)
         else:
             url = translated_view_url(request, code) or home_url(request, locale, code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current_code})
-    return links
+        urls[code] = url
+    return urls
 
 
 def translated_page_url(request, page, locale):
