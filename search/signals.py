@@ -5,12 +5,13 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from kb.content_version import content_changed
 from kb.models import GuidePage
 from practices.models import TrainingSession
 from search.backends import get_backend
 from search.extraction import page_key
 from search.indexing import rebuild_after_commit, refresh_after_commit, subtree_keys
-from search.models import SynonymGroup
+from search.models import PromotedResult, SynonymGroup
 
 
 @receiver(page_published)
@@ -61,3 +62,12 @@ def apply_new_synonyms(sender, instance, raw=False, **kwargs):
     # Rows loaded from a fixture (`raw`) come with a rebuild of their own, by command.
     if not raw and get_backend().synonyms_in_index:
         rebuild_after_commit()
+
+
+@receiver(post_save, sender=SynonymGroup)
+@receiver(post_delete, sender=SynonymGroup)
+@receiver(post_save, sender=PromotedResult)
+@receiver(post_delete, sender=PromotedResult)
+def search_answers_changed(sender, **kwargs):
+    """The thesaurus and editors' picks change what a search finds: kept searches go."""
+    content_changed()
