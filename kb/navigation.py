@@ -8,10 +8,16 @@ from wagtail.models import Locale, Page, Site
 
 
 def localized_home(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+    """The home page in the request's language, looked up once per request and language.
+
+    The header, the menu, the footer and the language switcher all ask for it.
+    """
+    homes = request.__dict__.setdefault("_localized_homes", {})
+    language = get_language()
+    if language not in homes:
+        site = Site.find_for_request(request)
+        homes[language] = site.root_page.localized.specific if site else None
+    return homes[language]
 
 
 def in_reading_language(pages):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from kb.content_version import kept
 from kb.models import Audience, EstablishmentType, Theme
 from practices.filters import (
     apply_request,
@@ -52,8 +53,13 @@ def localized_terms(model, locale_id):
     """Source-language terms by primary key, each labelled in the language of `locale_id`.
 
     Pages point to the source terms. One query fetches them with their
-    translations, where `.localized` would cost a query for every term shown.
+    translations, where `.localized` would cost a query for every term shown; the
+    answer is kept until the taxonomy changes (`kb.content_version`).
     """
+    return kept("terms", [model._meta.label, locale_id], lambda: read_terms(model, locale_id))
+
+
+def read_terms(model, locale_id):
     rows = list(
         model.objects.filter(source_locale_terms() | Q(locale_id=locale_id)).select_related(
             "locale"

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from kb.content_version import content_changed
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
 
 Status = TrainingRegistration.Status
@@ -178,6 +179,7 @@ def cancel_session(session):
             status=Status.CANCELLED, updated_at=timezone.now()
         )
         TrainingSession.objects.filter(pk=session.pk).update(is_cancelled=True, seats_taken=0)
+        content_changed()
         session.is_cancelled = True
         transaction.on_commit(lambda: _send_session_cancelled(session, told))
     return told
@@ -337,6 +339,7 @@ def _fill_free_seats(session):
         TrainingSession.objects.filter(pk=session.pk).update(
             seats_taken=F("seats_taken") + len(promoted)
         )
+        content_changed()
         transaction.on_commit(lambda: _send_promoted(session, promoted))
     return promoted
 

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from kb.content_version import content_changed
 from kb.models import Audience, Department, EstablishmentType, GuidePage, Region, Theme
 from practices.models import TrainingSession
 from search.backends import get_backend
@@ -12,7 +13,7 @@ from search.engine_concepts import Classifications
 from search.extraction import DOC_TYPES, page_key
 from search.filters import Territories
 from search.indexing import rebuild_after_commit, refresh_after_commit, subtree_keys
-from search.models import SynonymGroup
+from search.models import PromotedResult, SynonymGroup
 
 
 @receiver(page_published)
@@ -117,3 +118,12 @@ def refresh_pages_showing_the_name(sender, instance, created=False, raw=False, *
                 # Guide chapters take their edition's classification.
                 keys += subtree_keys(page) if isinstance(page, GuidePage) else [page_key(page.pk)]
     refresh_after_commit(keys)
+
+
+@receiver(post_save, sender=SynonymGroup)
+@receiver(post_delete, sender=SynonymGroup)
+@receiver(post_save, sender=PromotedResult)
+@receiver(post_delete, sender=PromotedResult)
+def search_answers_changed(sender, **kwargs):
+    """The thesaurus and editors' picks change what a search finds: kept searches go."""
+    content_changed()

@@ -9,6 +9,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
@@ -75,3 +76,9 @@ def production_static(collected_static):
     """Pages name the collected files as in production: hashed names from the manifest."""
     with override_settings(STATIC_ROOT=collected_static, STORAGES=production_static_storages()):
         yield collected_static
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages, related items and rate limits kept by one test are not the next one's."""
+    cache.clear()

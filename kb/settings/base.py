@@ -91,8 +91,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kb.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Below WhiteNoise, which answers static files itself, already compressed.
+    # Below WhiteNoise, which answers static files itself, already compressed; above the
+    # page cache, which keeps pages as they are and answers every encoding from them.
     "kb.compression.TextCompressionMiddleware",
+    # Answers "not modified" to a browser or proxy that has the page's ETag.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before the session, CSRF and message middleware: it sees the cookies they set.
+    "kb.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +148,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The shared cache: pages kept for signed-out visitors (kb.page_cache), related
+# items, sign-in rate limits. Files by default, which every process of one machine
+# shares; Redis or Memcached for several machines (docs/exploitation.md), e.g.
+# CACHE_URL=rediscache://127.0.0.1:6379/1.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.django-cache'}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    # Past this many files, a third of them chosen at random is removed: room for
+    # every page of the site in each language.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
+# How long a page is kept for signed-out visitors (kb.page_cache); 0 keeps none.
+# Pages change with publications, which drop them at once, not with time, except
+# what a date decides (a training's next session): that is at most this late.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10 * 60)
+# How long a proxy or CDN may serve a signed-out visitor's page without asking
+# again; 0 (the default) makes it revalidate each time with the ETag, which stays
+# correct without purging it on publication (docs/exploitation.md).
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

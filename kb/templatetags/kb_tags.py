@@ -8,8 +8,10 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_from_request, gettext, gettext_noop
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from kb.content_version import kept
+from kb.models import FooterSettings
 from kb.navigation import breadcrumb, in_reading_language, localized_home, source_home
 from kb.site_url import absolute
 
@@ -30,25 +32,71 @@ def home_page(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's accessibility status and legal pages in the page's language.
+
+    The same on every page: worked out once and kept until the footer's settings
+    or a page change (`kb.content_version`).
+    """
+    request = context["request"]
+    site = Site.find_for_request(request)
+
+    def links():
+        footer = FooterSettings.for_request(request)
+
+        def url(page):
+            return page.localized.get_url(request) if page else ""
+
+        return {
+            "accessibility_status": footer.get_accessibility_status_display(),
+            "accessibility_url": url(footer.accessibility_page),
+            "legal_notice_url": url(footer.legal_notice_page),
+            "personal_data_url": url(footer.personal_data_page),
+        }
+
+    return kept("footer-links", [site.pk if site else None, get_language()], links, request)
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     """Children of the home page that editors ticked "show in menus", in every language.
 
     The menu is the source-language one, so that an entry not translated yet leads to
     the French page (`language` says so) instead of disappearing from the English menu.
+    The same on every page but for the current item: kept until a page changes.
     """
-    home = source_home(context["request"])
+    request = context["request"]
+    home = source_home(request)
     if home is None:
         return []
+
+    def children():
+        pages = in_reading_language(home.get_children().live().in_menu())
+        return [
+            {
+                "path": child.path,
+                "translation_key": str(child.translation_key),
+                "title": child.title,
+                "url": child.get_url(request),
+                "language": language,
+            }
+            for child, language in pages
+        ]
+
     current = context.get("page")
-    items = []
-    for child, language in in_reading_language(home.get_children().live().in_menu()):
-        is_current = current is not None and (
-            current.translation_key == child.translation_key or current.path.startswith(child.path)
-        )
-        items.append(
-            {"title": child.title, "url": child.url, "is_current": is_current, "language": language}
-        )
-    return items
+    return [
+        {
+            "title": child["title"],
+            "url": child["url"],
+            "language": child["language"],
+            "is_current": current is not None
+            and (
+                str(current.translation_key) == child["translation_key"]
+                or current.path.startswith(child["path"])
+            ),
+        }
+        for child in kept("main-menu", [home.pk, get_language()], children, request)
+    ]
 
 
 @register.simple_tag
@@ -71,12 +119,16 @@ def chosen_page(page, field_name):
 
 @register.simple_tag(takes_context=True)
 def page_breadcrumb(context, page):
-    """Data for a breadcrumb: the page's ancestors below the home page."""
-    links = [
-        {"url": ancestor.url, "title": ancestor.title}
-        for ancestor in page.get_ancestors().filter(depth__gt=2).live()
-    ]
-    return breadcrumb(context["request"], page.title, links)
+    """Data for a breadcrumb: the page's ancestors below the home page, kept until one changes."""
+
+    def links():
+        return [
+            {"url": ancestor.url, "title": ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gt=2).live()
+        ]
+
+    request = context["request"]
+    return breadcrumb(request, page.title, kept("ancestors", [page.pk], links, request))
 
 
 @register.simple_tag(takes_context=True)
@@ -91,27 +143,44 @@ def language_links(context):
     """
     request = context["request"]
     page = context.get("page")
+    on_page = isinstance(page, Page)
+    if on_page:
+        # The same for every reader of the page: kept until a page changes.
+        found = kept("language-urls", [page.pk], lambda: language_urls(request, page), request)
+    else:
+        found = language_urls(request)
     current_code = get_language()
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     links = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
-        if isinstance(page, Page):
-            url = page.get_url(request) if code == current_code else None
-            url = url or translated_page_url(request, page, locale)
-        else:
-            url = translated_view_url(request, code)
+        url, home = found[code]
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": url or home_url(request, locale, code),
+                "url": url or home,
                 "exists": url is not None,
-                "untranslated": url is None and isinstance(page, Page),
+                "untranslated": url is None and on_page,
                 "is_current": code == current_code,
             }
         )
     return links
+
+
+def language_urls(request, page=None):
+    """Per language, the address of the same content (None when it has none) and the
+    address of that language's home page."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        locale = locales.get(code)
+        if page is not None and locale is not None and page.locale_id == locale.pk:
+            url = page.get_url(request)
+        elif page is not None:
+            url = translated_page_url(request, page, locale)
+        else:
+            url = translated_view_url(request, code)
+        urls[code] = (url, home_url(request, locale, code))
+    return urls
 
 
 @register.simple_tag(takes_context=True)
