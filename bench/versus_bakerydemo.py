@@ -157,7 +157,7 @@ class Bakerydemo:
 
     def versions(self):
         code = "import django, wagtail; print(django.get_version(), wagtail.__version__)"
-        return self.manage("shell", "-c", code).split()
+        return self.manage("shell", "-c", code).strip().splitlines()[-1].split()
 
     def serve(self, stack, port):
         command = [str(self.venv / "bin" / "gunicorn"), "bakerydemo.wsgi:application"]
@@ -274,6 +274,7 @@ def main():
 
     theirs = Bakerydemo(options.checkout, options.python)
     their_addresses = {"/": "/", **theirs.prepare()}
+    django_version, wagtail_version = theirs.versions()
     workdir = Path(tempfile.mkdtemp(prefix="kb-versus."))
     try:
         ours = ThisSite(workdir)
@@ -295,7 +296,6 @@ def main():
                 "theirs": theirs.serve(stack, free_port(8190)),
             }
             times = measure(servers, pairs, options.rounds, options.warm_up)
-        django_version, wagtail_version = theirs.versions()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
