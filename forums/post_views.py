@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from forums import capitalise, permissions, posting
 from forums.forms import CapitaliseForm, EditForm, submitted
 from forums.models import Attachment, Post, Topic
-from forums.views import directory_link, listed_space_or_404, space_link
+from forums.views import directory_link, listed_space_or_404, space_link, topic_link
 from kb.navigation import breadcrumb
 
 
@@ -80,7 +80,7 @@ def edit_post(request, slug, pk):
                 [
                     directory_link(),
                     space_link(space),
-                    {"url": post.topic.get_absolute_url(), "title": post.topic.title},
+                    topic_link(post.topic),
                 ],
             ),
         },
@@ -138,7 +138,7 @@ def capitalise_topic(request, slug, pk):
                 [
                     directory_link(),
                     space_link(topic.space),
-                    {"url": topic.get_absolute_url(), "title": topic.title},
+                    topic_link(topic),
                 ],
             ),
         },

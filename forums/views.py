@@ -49,6 +49,10 @@ def space_link(space):
     return {"url": space.get_absolute_url(), "title": space.name, "language": CONTENT_LANGUAGE}
 
 
+def topic_link(topic):
+    return {"url": topic.get_absolute_url(), "title": topic.title, "language": CONTENT_LANGUAGE}
+
+
 def as_id(value):
     """A row id typed in an address or a form, or None for anything else ("NaN", "0x10"...)."""
     value = (value or "").strip()

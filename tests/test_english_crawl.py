@@ -15,6 +15,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
@@ -33,6 +34,8 @@ SPOKEN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 # Files, feeds and data downloads are not pages; signing out needs a session.
 NOT_PAGES = re.compile(r"/(flux|documents|donnees-ouvertes/.+|comptes/logout)/|\.(pdf|csv|json)$")
 MAX_PAGES = 150
+# A member of two demo spaces, who takes part in their topics.
+MEMBER = "karim.benali@exemple.fr"
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +73,8 @@ def untranslated_texts(document):
     for element in document.body.select('[lang|="fr"]'):
         if not element.decomposed:
             element.decompose()
-    for element in document(["script", "style", "template"]):
+    # A form field's value is what someone typed (a message being edited), not the interface.
+    for element in document(["script", "style", "template", "textarea"]):
         element.decompose()
     texts = [text for text in document.body.stripped_strings]
     texts += [
@@ -112,6 +116,14 @@ def crawl(client, starts=("/en/", "/en/recherche/?q=respite")):
     return found
 
 
+def french_on(pages):
+    return [
+        f"{path}: « {text} » ({', '.join(words)})"
+        for path, texts in pages.items()
+        for text, words in texts
+    ]
+
+
 def test_english_pages_read_in_english(client, demo_site, db):
     pages = crawl(client)
 
@@ -120,9 +132,16 @@ def test_english_pages_read_in_english(client, demo_site, db):
     assert any(path.startswith("/en/practices/action-sheets/") for path in pages)
     assert any(path.startswith("/en/methodological-guide-2025/") for path in pages)
     assert "/en/observatoire/" in pages
-    report = [
-        f"{path}: « {text} » ({', '.join(words)})"
-        for path, texts in pages.items()
-        for text, words in texts
-    ]
+    report = french_on(pages)
+    assert not report, "French on English pages:\n" + "\n".join(report)
+
+
+def test_english_pages_of_a_signed_in_member_read_in_english(client, demo_site, db):
+    client.force_login(get_user_model().objects.get(email=MEMBER))
+
+    pages = crawl(client, starts=("/en/comptes/profil/", "/en/espaces/"))
+
+    assert "/en/espaces/notifications/" in pages
+    assert any("/en/espaces/" in path and path.count("/") > 4 for path in pages)  # a topic
+    report = french_on(pages)
     assert not report, "French on English pages:\n" + "\n".join(report)
