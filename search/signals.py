@@ -76,22 +76,19 @@ CLASSIFICATION_RELATIONS = {
 }
 
 
-@receiver(post_save, sender=Region)
-@receiver(post_save, sender=Department)
-@receiver(post_delete, sender=Region)
-@receiver(post_delete, sender=Department)
-def forget_territory_names(sender, **kwargs):
-    Territories.load.cache_clear()
+def names_read_by_search(receiver_function):
+    """Connect `receiver_function` to the saving and deleting of every term and territory."""
+    for model in CLASSIFICATION_RELATIONS:
+        post_save.connect(receiver_function, sender=model)
+        post_delete.connect(receiver_function, sender=model)
+    return receiver_function
 
 
-@receiver(post_save, sender=Theme)
-@receiver(post_save, sender=Audience)
-@receiver(post_save, sender=EstablishmentType)
-@receiver(post_delete, sender=Theme)
-@receiver(post_delete, sender=Audience)
-@receiver(post_delete, sender=EstablishmentType)
-def forget_classification_names(sender, **kwargs):
-    Classifications.load.cache_clear()
+@names_read_by_search
+def forget_names(sender, **kwargs):
+    """Searches read the names again, in this process at once, in others within a minute."""
+    territory = sender in (Region, Department)
+    (Territories if territory else Classifications).load.cache_clear()
 
 
 @receiver(post_save, sender=Theme)
