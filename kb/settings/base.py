@@ -254,6 +254,8 @@ DSFR_CONTENT_IS_SAFE = False
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The editorial workflow's mails come in text and HTML, like every mail of the site (kb.mail).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Background jobs (mail, search outbox, PDFs, rebuilds, observatory figures) are

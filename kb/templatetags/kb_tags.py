@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from wagtail.models import Locale, Page
 
 from kb.navigation import breadcrumb, localized_home
+from kb.site_url import site_url
 
 register = template.Library()
 
@@ -26,6 +27,12 @@ DESCRIPTION_LENGTH = 160
 @register.simple_tag(takes_context=True)
 def home_page(context):
     return localized_home(context["request"])
+
+
+@register.simple_tag
+def public_address():
+    """The site's public address, for links read away from the site (e-mails)."""
+    return site_url()
 
 
 @register.simple_tag(takes_context=True)
