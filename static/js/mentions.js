@@ -34,10 +34,8 @@
 
     textarea.insertAdjacentElement("afterend", this.status);
     textarea.insertAdjacentElement("afterend", this.list);
-    var label = textarea.form.querySelector('label[for="' + textarea.id + '"]');
-    if (label) {
-      this.list.setAttribute("aria-label", label.textContent.trim());
-    }
+    // Its own name, from the page (already in the visitor's language): not the text box's.
+    this.list.setAttribute("aria-label", textarea.form.dataset.mentionsLabel || "@");
     textarea.setAttribute("aria-autocomplete", "list");
     textarea.setAttribute("aria-controls", this.list.id);
 

@@ -2,8 +2,9 @@
 
 In French and in English: home → the menu's spaces → a space → the join request;
 the moderator sees the count in the header and gets a mail at once, approves;
-the new member writes with an image, held for review as newcomers' posts are,
-and the moderator sees the image in the queue. axe runs on each page.
+the new member writes with an image (a mention suggested on the way), held for
+review as newcomers' posts are, and the moderator sees the image in the queue.
+axe runs on each page.
 """
 
 import io
@@ -110,7 +111,12 @@ def test_home_to_spaces_join_alert_approve_post_with_image(
     page.get_by_role("link", name="Tenir l’équipe pendant la transition").click()
     expect(page.locator(".fr-notice")).to_be_visible()
     axe(page)
-    page.locator("textarea[name=body]").fill("Notre atelier :\n\n- accueil\n- écoute")
+    body = page.locator("textarea[name=body]")
+    body.press_sequentially("Merci @soph")
+    expect(page.get_by_role("option", name=re.compile("Sophie"))).to_be_visible()
+    body.press("Enter")
+    expect(body).to_have_value(f"Merci @{moderator.username} ")
+    body.fill("Notre atelier :\n\n- accueil\n- écoute")
     page.locator("input[name=attachment]").set_input_files(str(a_photo(tmp_path)))
     page.locator("form[action$='/repondre/'] button[type=submit]").click()
     expect(page.locator("main")).to_contain_text("accueil")
