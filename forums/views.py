@@ -5,6 +5,7 @@ one may not read answers 404, exactly like a topic that does not exist, so that
 nothing about a closed space leaks through its addresses.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
@@ -42,12 +43,17 @@ TOPICS_PER_PAGE = 20
 POSTS_PER_PAGE = 20
 
 
+# Spaces, topics and messages are written by members in the site's language, shown as such
+# (`lang`) on English pages.
+CONTENT_LANGUAGE = settings.LANGUAGE_CODE
+
+
 def directory_link():
     return {"url": reverse("forums:spaces"), "title": _("Espaces de pair-émulation")}
 
 
 def space_link(space):
-    return {"url": space.get_absolute_url(), "title": space.name}
+    return {"url": space.get_absolute_url(), "title": space.name, "language": CONTENT_LANGUAGE}
 
 
 def as_id(value):
@@ -116,7 +122,9 @@ def space_detail(request, slug, join_form=None):
             "follows": request.user.is_authenticated
             and notifications.follows(request.user, space=space),
             "waiting": moderator_alerts.waiting_in(space) if moderates else None,
-            "breadcrumb": breadcrumb(request, space.name, [directory_link()]),
+            "breadcrumb": breadcrumb(
+                request, space.name, [directory_link()], current_language=CONTENT_LANGUAGE
+            ),
         },
         status=400 if join_form is not None and join_form.errors else 200,
     )
@@ -315,10 +323,8 @@ def topic_detail(request, slug, pk, reply_form=None):
             "breadcrumb": breadcrumb(
                 request,
                 topic.title,
-                [
-                    directory_link(),
-                    space_link(topic.space),
-                ],
+                [directory_link(), space_link(topic.space)],
+                current_language=CONTENT_LANGUAGE,
             ),
         },
         status=400 if reply_form is not None and reply_form.errors else 200,

@@ -1,8 +1,14 @@
 """allauth's account adapter: its e-mails in the site's family of mails, links on the public
-address, and people back where they started once they have an account."""
+address, people back where they started once they have an account, and no second password
+prompt right after signing in."""
 
+import time
+
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.account.utils import get_next_redirect_url
+from allauth.core import context
 
 from kb.mail import compose
 from kb.site_url import on_site
@@ -44,6 +50,25 @@ class AccountAdapter(DefaultAccountAdapter):
             name=getattr(user, "first_name", ""),
             headers=headers,
         )
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # allauth counts only an explicit re-authentication: staff sent from the sign-in
+        # to set up their second factor would type the password they just typed again.
+        if signed_in_recently(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def signed_in_recently(request):
+    """Whether this session's person typed their password (or a code) moments ago."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    records = get_authentication_records(request, request.user)
+    return any(
+        record.get("method") in app_settings.REAUTHENTICATION_METHODS
+        and time.time() - record.get("at", 0) < app_settings.REAUTHENTICATION_TIMEOUT
+        for record in records
+    )
 
 
 def is_absolute(value):

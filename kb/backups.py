@@ -37,6 +37,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
+from kb.content_version import new_content_version
+
 MANIFEST = "manifest.json"
 MANIFEST_KEYS = {"created_at", "database_engine", "migrations", "files", "media"}
 MEDIA_ARCHIVE = "media.tar.gz"
@@ -419,6 +421,8 @@ def restore_backup(archive_file, *, force=False, using=DEFAULT_DB_ALIAS):
                 elapsed(started),
             )
         )
+    # Pages kept for readers show the content the restore replaced.
+    new_content_version()
     return manifest, steps
 
 

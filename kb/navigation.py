@@ -1,21 +1,73 @@
 """Where a visitor is and where they go next: the home page of their language, the
 breadcrumb to a view, and the `next` address a form or a link asks to return to."""
 
+from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
-from wagtail.models import Site
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
 
 
 def localized_home(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+    """The home page in the request's language, looked up once per request and language.
+
+    The header, the menu, the footer and the language switcher all ask for it.
+    """
+    homes = request.__dict__.setdefault("_localized_homes", {})
+    language = get_language()
+    if language not in homes:
+        site = Site.find_for_request(request)
+        homes[language] = site.root_page.localized.specific if site else None
+    return homes[language]
 
 
-def breadcrumb(request, current, links=()):
-    """Breadcrumb data for a view that is not a Wagtail page."""
+def in_reading_language(pages):
+    """Each page as it reads in the active language: its live translation, else its source.
+
+    Returns `(page, language code)` pairs in the given order, the language being the
+    one the page is written in, so that templates can mark a French page shown on an
+    English one (`lang`, `hreflang`, a notice). An alias (the source copied
+    untranslated) is not a translation. One query whatever the number of pages.
+    """
+    pages = list(pages)
+    active = get_language()
+    keys = [page.translation_key for page in pages]
+    versions = Page.objects.live().filter(translation_key__in=keys, alias_of__isnull=True)
+    by_language = {
+        (version.translation_key, version.locale.language_code): version
+        for version in versions.select_related("locale")
+        if version.locale.language_code in (active, settings.LANGUAGE_CODE)
+    }
+    found = []
+    for page in pages:
+        for code in (active, settings.LANGUAGE_CODE):
+            version = by_language.get((page.translation_key, code))
+            if version is not None:
+                found.append((version, code))
+                break
+    return found
+
+
+def source_home(request):
+    """The home page in the site's source language, whose children make the full menu."""
     home = localized_home(request)
-    return {"links": list(links), "current": current, "root_dir": home.url if home else "/"}
+    if home is None:
+        return None
+    return home.get_translation_or_none(Locale.get_default()) or home
+
+
+def breadcrumb(request, current, links=(), current_language=""):
+    """Breadcrumb data for a view that is not a Wagtail page.
+
+    A link (`{"url", "title", "language"}`) or the current title written in another
+    language than the page's, such as a space's name on an English page, says so.
+    """
+    home = localized_home(request)
+    return {
+        "links": list(links),
+        "current": current,
+        "current_language": current_language,
+        "root_dir": home.url if home else "/",
+    }
 
 
 def next_url(request, default):

@@ -45,6 +45,8 @@ MODERATION_VIEWS = {
     "forums:moderate_member",
 }
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+# The session key of the address a staff member was going to when sent to set up a second factor.
+AFTER_SECOND_FACTOR_SET_UP = "kb_after_second_factor_set_up"
 
 
 def admin_prefix():
@@ -121,6 +123,8 @@ class StaffTwoFactorMiddleware:
                     "la double authentification avec une application d’authentification."
                 ),
             )
+            # allauth's set-up ends on the recovery codes, which offer to go on from here.
+            request.session[AFTER_SECOND_FACTOR_SET_UP] = request.get_full_path()
             return redirect(
                 f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
             )

@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
         name="export_personal_data",
     ),
     path("comptes/profil/suppression/", kb_views.close_account, name="close_account"),
+    # Shadows allauth's own view at this address (kb.views.RecoveryCodesView).
+    path("comptes/2fa/recovery-codes/", kb_views.RecoveryCodesView.as_view()),
     path("comptes/", include("allauth.urls")),
     path("recherche/", include("search.urls")),
     path("inscriptions/", include("practices.urls")),

@@ -1,3 +1,4 @@
+from allauth.mfa.recovery_codes.views import ViewRecoveryCodesView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,8 @@ from kb import personal_data
 from kb.forms import CloseAccountForm, ProfileForm
 from kb.models import Profile
 from kb.navigation import breadcrumb, next_url
+from kb.security import AFTER_SECOND_FACTOR_SET_UP
+from practices import registrations
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -34,6 +37,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return {
             **super().get_context_data(**kwargs),
             "breadcrumb": breadcrumb(self.request, _("Mon profil")),
+            "registrations": registrations.upcoming_registrations(self.request.user),
         }
 
     def get_success_url(self):
@@ -82,3 +86,14 @@ def page_privacy_sign_in(request):
     confirmed e-mail address, no lock-out. allauth's does all three.
     """
     return redirect_to_login(next_url(request, "/"))
+
+
+class RecoveryCodesView(ViewRecoveryCodesView):
+    """allauth's recovery codes, with a way on to where the person was going when the
+    site sent them to set up their second factor (the admin, a moderation queue)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A path of this site, stored by kb.security.StaffTwoFactorMiddleware.
+        context["continue_url"] = self.request.session.get(AFTER_SECOND_FACTOR_SET_UP)
+        return context

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
@@ -18,6 +20,7 @@ from kb.models import (
     Theme,
 )
 from kb.models.easy_read import MAX_WORDS_PER_SENTENCE, EasyReadMixin, long_sentences
+from kb.territory_chooser import TerritoryChooserViewSet
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -47,6 +50,8 @@ class EstablishmentTypeViewSet(SnippetViewSet):
 class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
+    chooser_viewset_class = TerritoryChooserViewSet
+    chooser_per_page = 200
     list_display = ["code", "name", "name_en"]
     search_fields = ["name", "code"]
     ordering = ["code"]
@@ -55,6 +60,8 @@ class RegionViewSet(SnippetViewSet):
 class DepartmentViewSet(SnippetViewSet):
     model = Department
     icon = "site"
+    chooser_viewset_class = TerritoryChooserViewSet
+    chooser_per_page = 200
     list_display = ["code", "name", "region"]
     list_filter = ["region"]
     search_fields = ["name", "code"]
@@ -90,6 +97,12 @@ class DocumentClassificationViewSet(SnippetViewSet):
 
 
 register_snippet(DocumentClassificationViewSet)
+
+
+@hooks.register("insert_editor_js")
+def filterable_territory_lists():
+    """A search box over the régions and départements of the page editor (kb.page_forms)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-checkbox-filter.js"))
 
 
 @hooks.register("after_create_page")

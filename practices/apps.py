@@ -8,4 +8,5 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         # The observatory's figures follow publications and indicator readings.
+        from practices import signals  # noqa: F401
         from practices.observatory import measurements  # noqa: F401

@@ -14,7 +14,9 @@ from wagtail.models import Locale
 
 from kb.demo.pages import home_pages, upsert_child, upsert_translation
 from practices.demo_data import (
+    english_occitanie,
     english_other,
+    english_regions,
     english_sheets,
     experiments_ara_pdl,
     experiments_occitanie,
@@ -56,12 +58,13 @@ SHEETS = (
     + occitanie.SHEETS
     + other_regions.SHEETS
 )
+ENGLISH_SHEETS = english_sheets.SHEETS | english_regions.SHEETS | english_occitanie.SHEETS
 EXPERIMENTS = experiments_ara_pdl.EXPERIMENTS + experiments_occitanie.EXPERIMENTS
 TRANSLATABLE_ROWS = ["leads", "milestones", "indicators"]
 
 # What to build, in order: specs, listing, page model, fields, English words by French slug.
 CONTENT = [
-    (SHEETS, "sheets", PracticeSheetPage, sheet_fields, english_sheets.SHEETS),
+    (SHEETS, "sheets", PracticeSheetPage, sheet_fields, ENGLISH_SHEETS),
     (EXPERIMENTS, "experiments", ExperimentPage, experiment_fields, english_other.EXPERIMENTS),
     (trainings.TRAININGS, "trainings", TrainingOfferPage, training_fields, english_other.TRAININGS),
 ]

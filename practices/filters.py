@@ -6,7 +6,6 @@ against the choices the form offers before anything reaches a query: an
 unknown value is reported back to the visitor and ignored, never an error.
 """
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
@@ -21,17 +20,13 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from kb.models import Department
+from kb.models.taxonomy import sort_key
 from practices.kinds import KIND_MODELS, kind_label, sessions_of
 from practices.models import PracticeSheetPage, TrainingSession
 
 # The date that gives a sheet or an experiment its year; a training's years are
 # those of its sessions.
 DATE_FIELDS = {"sheet": "start_date", "experiment": "period_start"}
-
-
-def sort_key(text):
-    """Alphabetical order as a French reader expects it: "Île-de-France" sorts under I."""
-    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
 
 
 # A condition receives a kind and returns the Q that pages of that kind must match,
@@ -48,14 +43,24 @@ class Choice:
 
 
 @dataclass
+class ChoiceGroup:
+    """Choices shown together under a heading, such as the départements of one région."""
+
+    value: str
+    label: str
+    choices: list[Choice]
+    shown: bool = True
+
+
+@dataclass
 class Filter:
     name: str
     label: str
     choices: list[Choice]
     empty_label: str = ""
     multiple: bool = False
-    # For a long select: (group label, choices), such as départements by région.
-    groups: list[tuple[str, list[Choice]]] = field(default_factory=list)
+    # For a long select: its choices by group, such as départements by région.
+    groups: list[ChoiceGroup] = field(default_factory=list)
 
 
 @dataclass
@@ -92,12 +97,12 @@ def in_year(year) -> Condition:
     return condition
 
 
-def term_filter(name, label, empty_label, terms, lookup):
+def term_filter(name, label, empty_label, terms, lookup, multiple=False):
     choices = [
         Choice(term.slug, term.label, related_to(lookup, term.pk)) for term in terms.values()
     ]
     choices.sort(key=lambda choice: sort_key(choice.label))
-    return Filter(name, label, choices, empty_label)
+    return Filter(name, label, choices, empty_label, multiple=multiple)
 
 
 def territory_filters():
@@ -105,7 +110,8 @@ def territory_filters():
     regions = {department.region_id: department.region for department in departments}
     regions = sorted(regions.values(), key=lambda region: sort_key(region.display_name))
     groups = [
-        (
+        ChoiceGroup(
+            region.code,
             region.display_name,
             [
                 Choice(department.code, str(department), related_to("departments", department.pk))
@@ -125,11 +131,25 @@ def territory_filters():
         Filter(
             "departement",
             _("Département"),
-            [choice for _region, choices in groups for choice in choices],
+            [choice for group in groups for choice in group.choices],
             _("Tous les départements"),
             groups=groups,
         ),
     ]
+
+
+def narrow_departments(filters):
+    """Once a région is chosen, the département list offers only its départements.
+
+    The others stay in the page, hidden, for the script that narrows the list as
+    soon as the région changes; a chosen département always stays in view.
+    """
+    by_name = {filter_.name: filter_ for filter_ in filters}
+    region = next((choice for choice in by_name["region"].choices if choice.selected), None)
+    if region is None:
+        return
+    for group in by_name["departement"].groups:
+        group.shown = group.value == region.value or any(c.selected for c in group.choices)
 
 
 def tag_filter(kinds, listed_pks):

@@ -14,12 +14,14 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from kb.content_version import kept
 from kb.models import Audience, EstablishmentType, Theme
 from practices.filters import (
     apply_request,
     easy_read_filter,
+    narrow_departments,
     status_filter,
     tag_filter,
     term_filter,
@@ -51,8 +53,13 @@ def localized_terms(model, locale_id):
     """Source-language terms by primary key, each labelled in the language of `locale_id`.
 
     Pages point to the source terms. One query fetches them with their
-    translations, where `.localized` would cost a query for every term shown.
+    translations, where `.localized` would cost a query for every term shown; the
+    answer is kept until the taxonomy changes (`kb.content_version`).
     """
+    return kept("terms", [model._meta.label, locale_id], lambda: read_terms(model, locale_id))
+
+
+def read_terms(model, locale_id):
     rows = list(
         model.objects.filter(source_locale_terms() | Q(locale_id=locale_id)).select_related(
             "locale"
@@ -158,6 +165,25 @@ def fetch_results(page_ids, kinds, theme_terms):
     return [found[pk] for pk in page_ids if pk in found]
 
 
+def source_only(page, kinds, section):
+    """How many pages of a translated listing exist only in the source language, and where.
+
+    None on the source listing, or when everything is translated.
+    """
+    source = page.get_translation_or_none(Locale.get_default())
+    if source is None or source.pk == page.pk or not source.live:
+        return None
+    untranslated = (
+        section_pages(source, kinds)
+        .filter(of_kinds(kinds))
+        .exclude(translation_key__in=section.values("translation_key"))
+    )
+    count = untranslated.count()
+    if not count:
+        return None
+    return {"count": count, "url": source.url, "language": source.locale.language_code}
+
+
 def listing_context(request, page):
     """Everything an index page template needs: results, pagination, filter form."""
     kinds = INDEX_KINDS.get(type(page), tuple(KIND_MODELS))
@@ -167,7 +193,10 @@ def listing_context(request, page):
 
     filters = [
         *([type_filter(kinds)] if len(kinds) > 1 else []),
-        term_filter("theme", _("Thème"), _("Tous les thèmes"), theme_terms, "themes"),
+        # Boxes to tick rather than a select: theme names are long, and a select would cut them.
+        term_filter(
+            "theme", _("Thème"), _("Tous les thèmes"), theme_terms, "themes", multiple=True
+        ),
         term_filter(
             "audience",
             _("Public"),
@@ -189,6 +218,7 @@ def listing_context(request, page):
         easy_read_filter(),
     ]
     conditions, applied = apply_request(request, filters)
+    narrow_departments(filters)
 
     matching = of_kinds(kinds, conditions)
     results = section.filter(matching) if matching is not None else section.none()
@@ -197,6 +227,7 @@ def listing_context(request, page):
     page_obj = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
 
     return {
+        "source_only": source_only(page, kinds, section),
         "results": fetch_results(list(page_obj.object_list), kinds, theme_terms),
         "result_count": paginator.count,
         "page_obj": page_obj,

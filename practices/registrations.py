@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from kb.content_version import content_changed
 from practices import registration_mails
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
 from practices.registration_mails import describe_start  # noqa: F401 - the views' name for it
@@ -179,6 +180,7 @@ def cancel_session(session):
             status=Status.CANCELLED, updated_at=timezone.now()
         )
         TrainingSession.objects.filter(pk=session.pk).update(is_cancelled=True, seats_taken=0)
+        content_changed()
         session.is_cancelled = True
         transaction.on_commit(lambda: registration_mails.session_cancelled(session, told))
     return told
@@ -239,6 +241,33 @@ def session_choices(offer, user):
         ).annotate(position=Subquery(ahead)):
             mine[registration.session_id] = registration
     return [_choice(session, mine.get(session.pk), user) for session in sessions]
+
+
+def upcoming_registrations(user):
+    """`user`'s seats and waiting-list places in sessions still to come, soonest first.
+
+    Each comes with its `offer` and, on the waiting list, its `position`; a person
+    may withdraw from any of them until the session starts.
+    """
+    ahead = (
+        TrainingRegistration.objects.filter(
+            _ahead_of_or_equal(OuterRef("session_id"), OuterRef("created_at"), OuterRef("pk"))
+        )
+        .values("session_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        TrainingRegistration.objects.filter(
+            user=user,
+            status__in=ACTIVE,
+            session__starts_at__gte=timezone.now(),
+            session__offer__in=TrainingOfferPage.objects.live().public(),
+        )
+        .select_related("session__offer")
+        .annotate(position=Subquery(ahead))
+        .order_by("session__starts_at", "pk")
+    )
 
 
 def _choice(session, registration, user):
@@ -311,6 +340,7 @@ def _fill_free_seats(session):
         TrainingSession.objects.filter(pk=session.pk).update(
             seats_taken=F("seats_taken") + len(promoted)
         )
+        content_changed()
         transaction.on_commit(lambda: registration_mails.promoted(session, promoted))
     return promoted
 

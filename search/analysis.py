@@ -19,6 +19,7 @@ Three more rules make the index forgive how a word is written:
   made « a » and « meme ».
 """
 
+import itertools
 import re
 
 from search.filters import folded
@@ -43,6 +44,8 @@ HYPHEN_MARKS = {
     "type": "mapping",
     "mappings": [f"{hyphen} => {HYPHEN_MARK}" for hyphen in HYPHENS],
 }
+# A body's concepts read the words of a compound apart, as the thesaurus's forms do.
+HYPHEN_MARKS_APART = {"type": "mapping", "mappings": [f"\\u{ord(HYPHEN_MARK):04x} => \\u0020"]}
 # Only the hyphenation point splits a token: apostrophes ("aujourd'hui"), decimal points
 # ("2.4") and the middle dot of inclusive writing stay inside words, as at query time.
 COMPOUNDS = {
@@ -143,6 +146,7 @@ FUNCTION_WORDS = {
 RULE_CHARACTERS = str.maketrans({character: " " for character in ",=>\\#|"})
 PLACEHOLDER_RULE = "kb-no-synonym, kb-no-synonym"
 PLACEHOLDER_KEYWORD = "kb-no-keyword"
+CONCEPT_TOKEN = "kbconcept"
 
 
 def without_article(word, language):
@@ -191,6 +195,59 @@ def synonym_rules(groups, language="fr"):
     return rules
 
 
+def concept_rules(groups, language="fr"):
+    """`synonym` rules that write each form of `groups` as one token of its group
+    (`kb_concepts`), for bodies, and, for queries, a narrower form as its broader forms'
+    tokens too (`kb_concepts_search`); and the tokens.
+
+    A body's concepts are then found by a term or two (`search.engine_queries`): synonyms
+    of several words, asked of 100,000 bodies at search time, took two thirds of the
+    engine's time (`bench/`). In a body, a form also writes the tokens of the forms it
+    holds: « secteur de pédopsychiatrie » names « pédopsychiatrie » too. The tokens are
+    `CONCEPT_TOKEN` and a number: every thesaurus change rebuilds the index, so indexing
+    and searching always agree on them."""
+    function_words = set(FUNCTION_WORDS[language].split())
+
+    def kept(forms):
+        written = (
+            rule_form(form, language) for form in forms if form.lower() not in function_words
+        )
+        return [form for form in dict.fromkeys(written) if form]
+
+    token_of, numbers = {}, itertools.count()
+    for group in groups:
+        token = f"{CONCEPT_TOKEN}{next(numbers)}"
+        for form in kept(group.forms):
+            token_of.setdefault(form, token)
+    for group in groups:
+        for form in kept(group.broader):
+            if form not in token_of:
+                token_of[form] = f"{CONCEPT_TOKEN}{next(numbers)}"
+    index_rules = []
+    for form in token_of:
+        tokens = dict.fromkeys(token_of[held] for held in held_forms(form, token_of))
+        index_rules.append(f"{form} => {', '.join(tokens)}")
+    found = {form: [token] for form, token in token_of.items()}
+    for group in groups:
+        broader = [token_of[form] for form in kept(group.broader)]
+        for form in kept(group.forms):
+            found[form] = list(dict.fromkeys(found[form] + broader))
+    search_rules = [f"{form} => {', '.join(tokens)}" for form, tokens in found.items()]
+    return index_rules, search_rules, sorted(set(token_of.values()))
+
+
+def held_forms(form, forms):
+    """The `forms` whose words are words of `form`, side by side (`form` first)."""
+    words = form.split()
+    runs = (
+        " ".join(words[start:end])
+        for length in range(len(words), 0, -1)
+        for start in range(len(words) - length + 1)
+        for end in [start + length]
+    )
+    return [run for run in dict.fromkeys(runs) if run in forms]
+
+
 def unstemmed_words(groups, places=()):
     """Folded words never stemmed: the acronyms of `groups` (each part of « PCO-TND ») and
     the one-word `places`. Names of several words (« Haute-Loire ») are left to the
@@ -213,12 +270,17 @@ def index_settings(language, groups, places=()):
     # Stop words go before the synonyms: taken off inside a synonym of several words, they
     # would leave a graph of positions that matches nothing.
     search = [*folding, "kb_stop", "kb_synonyms", "kb_unstemmed", "kb_stemmer"]
+    index_concepts, search_concepts, concept_tokens = concept_rules(groups, language)
     return {
         "number_of_shards": 1,
         "number_of_replicas": 0,
         "max_ngram_diff": 18,
         "analysis": {
-            "char_filter": {"kb_apostrophes": APOSTROPHES, "kb_hyphens": HYPHEN_MARKS},
+            "char_filter": {
+                "kb_apostrophes": APOSTROPHES,
+                "kb_hyphens": HYPHEN_MARKS,
+                "kb_hyphen_marks_apart": HYPHEN_MARKS_APART,
+            },
             "filter": {
                 "kb_elision": FRENCH_ELISION,
                 "kb_possessive": {"type": "stemmer", "language": "possessive_english"},
@@ -235,6 +297,22 @@ def index_settings(language, groups, places=()):
                     "lenient": True,
                 },
                 "kb_edge_ngram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+                # After the stemmer: « ruptures de parcours » is a form of « rupture de
+                # parcours ». Only the concepts' tokens are kept.
+                "kb_concept_forms": {
+                    "type": "synonym",
+                    "synonyms": index_concepts or [PLACEHOLDER_RULE],
+                    "lenient": True,
+                },
+                "kb_concept_forms_search": {
+                    "type": "synonym",
+                    "synonyms": search_concepts or [PLACEHOLDER_RULE],
+                    "lenient": True,
+                },
+                "kb_concept_tokens": {
+                    "type": "keep",
+                    "keep_words": concept_tokens or [PLACEHOLDER_KEYWORD],
+                },
             },
             "analyzer": {
                 "kb_text": analyzer(
@@ -243,10 +321,20 @@ def index_settings(language, groups, places=()):
                 ),
                 "kb_body": analyzer(folding + ["kb_compounds", *words], char_filter=()),
                 "kb_search": analyzer(search),
+                # The visitor's words without their synonyms, for the fields where the
+                # synonyms are not looked for (`search.engine_queries.SYNONYM_FIELDS`).
+                "kb_words": analyzer([name for name in search if name != "kb_synonyms"]),
                 # Phrases in quotes: the words as written, no synonyms, stop words leaving
                 # the gaps they leave in the index.
                 "kb_phrase": analyzer(folding + words),
                 "kb_exact": analyzer(folding),
+                "kb_concepts": analyzer(
+                    folding + [*words, "kb_concept_forms", "kb_concept_tokens"],
+                    char_filter=("kb_hyphen_marks_apart",),
+                ),
+                "kb_concepts_search": analyzer(
+                    folding + [*words, "kb_concept_forms_search", "kb_concept_tokens"]
+                ),
                 "kb_autocomplete_index": analyzer(folding + ["kb_edge_ngram"]),
                 "kb_autocomplete_search": analyzer(folding),
             },

@@ -1,6 +1,12 @@
 """The flat search document: one dict per published item, the same for every backend."""
 
+import functools
+import hashlib
+import json
+
 from elasticsearch.dsl import Date, Document, Float, Integer, Keyword, Text
+
+from search.analysis import LANGUAGE_FILTERS, index_settings
 
 SEARCHABLE_TEXT = {
     "analyzer": "kb_text",
@@ -20,10 +26,15 @@ def text_field(autocomplete=False):
 
 
 def long_text_field():
-    """A body: stemmed words only. Its unstemmed copy and its term vectors took most of
+    """A body: stemmed words only, and the thesaurus's concepts it names (`concepts`,
+    `search.analysis.concept_rules`). Its unstemmed copy and its term vectors took most of
     the engine's indexing time (`bench/`): exact words and neighbouring words rank from
     titles and summaries, and the engine finds the passage to highlight when asked."""
-    return Text(analyzer="kb_body", search_analyzer="kb_search")
+    return Text(
+        analyzer="kb_body",
+        search_analyzer="kb_search",
+        fields={"concepts": Text(analyzer="kb_concepts", search_analyzer="kb_concepts_search")},
+    )
 
 
 class ContentDocument(Document):
@@ -64,4 +75,21 @@ class ContentDocument(Document):
 
 
 def index_mapping():
-    return ContentDocument._doc_type.mapping.to_dict()
+    """The mapping of a new index, marked with the version of the analysis it is built with."""
+    return {
+        **ContentDocument._doc_type.mapping.to_dict(),
+        "_meta": {"analysis": analysis_version()},
+    }
+
+
+@functools.cache
+def analysis_version():
+    """A digest of the mapping and of the analysis the code gives an index, thesaurus and
+    territories aside: those change with the data, and their change rebuilds the index. An
+    index built by another version of the code may not understand its queries
+    (`search.indexing.ask_rebuild_if_outdated`)."""
+    code = {
+        "mapping": ContentDocument._doc_type.mapping.to_dict(),
+        "settings": {language: index_settings(language, []) for language in LANGUAGE_FILTERS},
+    }
+    return hashlib.sha256(json.dumps(code, sort_keys=True).encode()).hexdigest()[:16]

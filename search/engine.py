@@ -90,6 +90,11 @@ class Engine:
             return []
         return sorted(self.call(self.client.indices.get_alias, name=alias))
 
+    def meta(self, alias):
+        """The `_meta` of the mapping of each index `alias` points to."""
+        mappings = self.call(self.client.indices.get_mapping, index=alias)
+        return {index: body["mappings"].get("_meta", {}) for index, body in mappings.items()}
+
     def swap_alias(self, alias, new_index):
         """Point `alias` at `new_index` alone, in one atomic step."""
         actions = [{"remove": {"index": old, "alias": alias}} for old in self.alias_targets(alias)]

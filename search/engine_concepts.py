@@ -9,8 +9,8 @@ A visitor's words become concepts, each found or not in a document:
   whole so that the engine's synonyms find its acronym;
 - a hyphenated compound (« auto-détermination »): its parts, or its joined form;
 - any other word, also found joined to its neighbour (« auto détermination »
-  finds « autodétermination ») and, unless typed in capitals, with a typo or cut
-  short.
+  finds « autodétermination ») and, unless typed in capitals or a word of the
+  language's dictionary, with a typo or cut short.
 
 Stop words and the words of a question (« comment », « quelles ») are no
 concepts. Of the concepts found, a document must hold all of one or two, all but
@@ -23,11 +23,15 @@ Every text is safe: nothing of it is ever read as a query syntax, and a query
 holds at most `MAX_CONCEPTS` concepts.
 """
 
+import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from cachetools.func import ttl_cache
+
 from search.analysis import FUNCTION_WORDS, STOP_WORDS, rule_form, without_article
-from search.filters import Terms, folded
+from search.filters import REFERENCE_TTL, Terms, folded
 from search.query import FILTERS
 from search.terms import QUESTION_WORDS
 from search.thesaurus import is_acronym, read_once_per_change
@@ -52,7 +56,9 @@ WORD, COMPOUND_WORD, FORM, PLACE = "word", "compound", "form", "place"
 class Concept:
     """One thing the query asks for, of a `kind` above. `text` is sent to the engine as
     typed; `key` its folded words; `joined` its forms written as one word; `place` the
-    territories of a place name; `tolerant` whether a typo may find it."""
+    territories of a place name; `tolerant` whether a typo may find it; `synonyms`
+    whether it is a form of the thesaurus, which the engine's synonyms expand;
+    `classified` the `Terms` of the classifications one of these forms names."""
 
     kind: str
     text: str
@@ -60,6 +66,8 @@ class Concept:
     joined: tuple = ()
     place: Terms | None = None
     tolerant: bool = False
+    synonyms: bool = False
+    classified: tuple = ()
 
     @property
     def cut(self):
@@ -137,28 +145,72 @@ def pieces_of(text, language, offset=0):
 
 class Forms:
     """The thesaurus's forms as its synonym rules read them (`rule_form`, no stop word):
-    those of several words (`forms`), and the words of one-word forms (`words`); read
-    again once it changed."""
+    those of several words (`forms`), the words of one-word forms (`words`), and for each
+    form the forms its synonyms find (`found_with`); read again once it changed."""
 
     def __init__(self, groups, language):
         function_words = set(FUNCTION_WORDS[language].split())
-        self.forms, words = set(), set()
+
+        def keys(forms):
+            written = (
+                rule_form(form, language) for form in forms if form.lower() not in function_words
+            )
+            pieces = (tuple(piece.word for piece in pieces_of(form, language)) for form in written)
+            return {key for key in pieces if key}
+
+        self.found_with = defaultdict(set)
         for group in groups:
-            for form in (*group.forms, *group.broader):
-                if form.lower() in function_words:
-                    continue
-                written = rule_form(form, language)
-                pieces = tuple(piece.word for piece in pieces_of(written, language))
-                if len(pieces) > 1:
-                    self.forms.add(pieces)
-                elif pieces:
-                    words.add(pieces[0])
-        self.words = frozenset(words)
+            equivalent = keys(group.forms)
+            for key in equivalent:
+                self.found_with[key] |= equivalent | keys(group.broader)
+        every = set(self.found_with).union(*self.found_with.values())
+        self.forms = {key for key in every if len(key) > 1}
+        self.words = frozenset(key[0] for key in every if len(key) == 1)
         self.longest = max(map(len, self.forms), default=0)
 
     @classmethod
     def current(cls, language):
         return read_once_per_change(cls, language)
+
+
+class Classifications:
+    """The themes, audiences and establishment types, by the words of their names.
+
+    A page classified « Qualité de vie au travail » is about it, whatever its text says:
+    a query naming it through the thesaurus (« QVT ») finds the pages so classified.
+    Looking for the synonyms in the names each document carries (`labels`) cost a third of
+    a search's time on 100,000 documents (`bench/`): the terms are looked up here instead.
+    """
+
+    def __init__(self, names, language):
+        """`names`: (name, field, slug) rows, `field` being a keyword field of documents."""
+        self.terms_of = defaultdict(set)
+        for name, field_name, slug in names:
+            key = tuple(piece.word for piece in pieces_of(rule_form(name, language), language))
+            if key:
+                self.terms_of[key].add((field_name, slug))
+
+    @classmethod
+    @ttl_cache(maxsize=4, ttl=REFERENCE_TTL)
+    def load(cls, language):
+        from kb.models import Audience, EstablishmentType, Theme
+
+        fields = {"themes": Theme, "audiences": Audience, "establishment_types": EstablishmentType}
+        names = []
+        for field_name, model in fields.items():
+            rows = model.objects.filter(locale__language_code=language)
+            has_acronym = any(field.name == "acronym" for field in model._meta.fields)
+            for slug, *written in rows.values_list("slug", "name", *["acronym"] * has_acronym):
+                names += [(name, field_name, slug) for name in written if name]
+        return cls(names, language)
+
+    def named_by(self, keys):
+        """The `Terms` of the classifications named by one of `keys`, grouped by field."""
+        slugs = defaultdict(set)
+        for key in keys:
+            for field_name, slug in self.terms_of.get(key, ()):
+                slugs[field_name].add(slug)
+        return tuple(Terms(name, tuple(sorted(values))) for name, values in sorted(slugs.items()))
 
 
 def quoted_phrases(text):
@@ -171,10 +223,11 @@ def meaningless(word, language):
     return word in STOP_WORDS[language] or word in QUESTION_WORDS.get(language, ())
 
 
-def plan_query(text, language, territories, forms=None, tolerant=True):
+def plan_query(text, language, territories, forms=None, tolerant=True, classifications=None):
     """The phrases and concepts of `text` (see the module's description)."""
     phrases, rest = quoted_phrases(text)
     forms = forms if forms is not None else Forms.current(language)
+    classifications = classifications or Classifications.load(language)
     plan = Plan(phrases=phrases[:MAX_PHRASES], known=forms.words)
     segments, end = [], 0
     for (start, stop), named in territories.named_in(rest):
@@ -191,6 +244,9 @@ def plan_query(text, language, territories, forms=None, tolerant=True):
     for concept in plan.concepts:
         if concept.key and concept.key not in seen:
             seen.add(concept.key)
+            if concept.synonyms:
+                keys = {concept.key, *forms.found_with.get(concept.key, ())}
+                concept = replace(concept, classified=classifications.named_by(keys))
             unique.append(concept)
     plan.concepts = unique[:MAX_CONCEPTS]
     return plan
@@ -208,7 +264,7 @@ def segment_concepts(text, pieces, language, forms, tolerant):
             last = pieces[position + form - 1]
             span = pieces[position : position + form]
             key = tuple(p.word for p in span if p.word not in STOP_WORDS[language])
-            concepts.append(Concept(FORM, text[piece.start : last.end], key))
+            concepts.append(Concept(FORM, text[piece.start : last.end], key, synonyms=True))
             position += form
             continue
         parts = [p for p in pieces[position:] if p.group == piece.group]
@@ -218,15 +274,44 @@ def segment_concepts(text, pieces, language, forms, tolerant):
             continue
         surface = without_article(text[piece.start : piece.end], language)
         # Typed in capitals, it is an acronym: « PCPE » is not « pole ».
-        forgiven = tolerant and not is_acronym(surface) and all(p.word.isalpha() for p in parts)
+        forgiven = (
+            tolerant
+            and not is_acronym(surface)
+            and all(p.word.isalpha() for p in parts)
+            and not all(p.word in words_of_the_language(language) for p in parts)
+        )
         if len(parts) > 1:
             joined = "".join(p.surface for p in parts)
             key = tuple(p.word for p in meaningful)
-            concepts.append(Concept(COMPOUND_WORD, surface, key, (joined,), tolerant=forgiven))
+            concepts.append(
+                Concept(
+                    COMPOUND_WORD,
+                    surface,
+                    key,
+                    (joined,),
+                    tolerant=forgiven,
+                    synonyms=tuple(p.word for p in parts) in forms.forms,
+                )
+            )
             continue
-        concepts.append(Concept(WORD, piece.surface, (piece.word,), tolerant=forgiven))
+        synonyms = piece.word in forms.words
+        concepts.append(
+            Concept(WORD, piece.surface, (piece.word,), tolerant=forgiven, synonyms=synonyms)
+        )
         words.append((len(concepts) - 1, position - 1))
     return join_neighbours(concepts, words, pieces)
+
+
+@functools.cache
+def words_of_the_language(language):
+    """The words of `language`'s dictionary (pyspellchecker's), folded.
+
+    A word of the language typed whole is neither misspelt nor cut short: looking for it
+    with a typo or as the beginning of others took half of a search's time on 100,000
+    documents (`bench/`), for words such as « projet » that every page holds."""
+    from spellchecker import SpellChecker
+
+    return frozenset(map(folded, SpellChecker(language=language).word_frequency.keys()))
 
 
 def longest_form(pieces, position, forms, language):

@@ -3,8 +3,9 @@
 One request answers a whole results page: hits, every facet, highlights, the
 editors' picks and the "did you mean" suggestion. Its query asks for the
 concepts of the words (`search.engine_concepts`), each found as typed —
-stemmed, through the thesaurus's synonyms, joined — or, with less weight, with a
-typo or cut short; of many concepts some may be missing. The best matches are
+stemmed, through the thesaurus's synonyms, joined, or through the
+classifications it names — or, with less weight, with a typo or cut short; of
+many concepts some may be missing. The best matches are
 then scored again (`rescores`): exact words and words side by side first, then
 the editorial boost and freshness, and the documents that hold every concept as
 typed come before those found by tolerance. Named clauses tell which concepts a
@@ -28,12 +29,24 @@ from search.query import MARK_END, MARK_START, normalise_query
 # spread over the fields (`cross_fields`). `labels` holds the names of the document's
 # themes, audiences, establishment types and territories.
 WORD_FIELDS = ["title^4", "summary^2", "body", "tags.text^3", "labels^2"]
+# Where the thesaurus's other forms of a concept are looked for word by word: titles,
+# summaries and tags. A form of several words is a conjunction of everyday words of the
+# sector: on the bodies and labels of 100,000 documents, the dozen forms of a group took
+# two thirds of a search's time (`bench/`).
+SYNONYM_FIELDS = ["title^4", "summary^2", "tags.text^3"]
+# Bodies hold the thesaurus's concepts they name as one term each (`search.analysis.
+# concept_rules`): a concept of the query is found in them by a term or two.
+CONCEPT_FIELD = "body.concepts"
+# What being classified under a theme, audience or establishment type the query names
+# through the thesaurus weighs (`search.engine_concepts.Classifications`): as its name
+# found in `labels`.
+CLASSIFIED_BOOST = 12.0
 # Where a typo is forgiven: unstemmed titles and summaries ("amendment" is one letter from
-# "amendement" but four from its stem "amend"), and the few words of labels. Fuzzy words
-# cost the most of a query, on every long word of every search: on bodies, whose terms are
-# many, they took a third of its time at 100,000 pages (`bench/`); the expansions are few,
-# the first two letters right.
-NEAR_FIELDS = ["title.exact^4", "summary.exact^2", "labels^2"]
+# "amendement" but four from its stem "amend"). Fuzzy words cost the most of a query, on
+# every long word of every search: on bodies, whose terms are many, they took a third of
+# its time at 100,000 pages, and on labels, which every document has, a quarter
+# (`bench/`); the expansions are few, the first two letters right.
+NEAR_FIELDS = ["title.exact^4", "summary.exact^2"]
 NEAR_EXPANSIONS = 3
 NEAR_PREFIX = 2
 # Where a word cut short (« pédopsy ») is looked for: the first terms that begin it, in
@@ -101,24 +114,40 @@ def concepts_matched(names, kind):
 
 
 def found_as_typed(concept, index):
-    """The concept's words as typed — stemmed, synonyms, joined — or its territory.
+    """The concept's words as typed, stemmed, anywhere; its synonyms word by word in
+    titles, summaries and tags, and as the concepts bodies name (`CONCEPT_FIELD`); its
+    forms joined; the classifications it names; or its territory.
 
     The forms of several words that synonyms give are found word by word: the stop words
     between them would leave positions that no phrase meets. Words side by side in a
     title or a summary are rewarded by `rescores`."""
-    texts = [concept.text, *concept.joined]
-    found = [
+    boost = PLACE_NAME_WEIGHT if concept.place is not None else 1.0
+    found = [words_found(concept.text, boost, clause_name(STRICT, index))]
+    if concept.synonyms:
+        found.append(
+            words_found(
+                concept.text,
+                boost,
+                clause_name(STRICT, index, 1),
+                fields=SYNONYM_FIELDS,
+                analyzer="kb_search",
+            )
+        )
+        concepts = {"query": concept.text, "boost": boost, "_name": clause_name(STRICT, index, 2)}
+        found.append(Q("match", **{CONCEPT_FIELD: concepts}))
+    # A joined form may be the thesaurus's (« viatrajectoire »): its synonyms are asked.
+    found += [
+        words_found(text, boost, clause_name(STRICT, index, part), analyzer="kb_search")
+        for part, text in enumerate(concept.joined, start=len(found))
+    ]
+    found += [
         Q(
-            "multi_match",
-            query=text,
-            type="cross_fields",
-            fields=WORD_FIELDS,
-            operator="and",
-            auto_generate_synonyms_phrase_query=False,
-            boost=PLACE_NAME_WEIGHT if concept.place is not None else 1.0,
+            "constant_score",
+            filter=to_q(terms),
+            boost=CLASSIFIED_BOOST,
             _name=clause_name(STRICT, index, part),
         )
-        for part, text in enumerate(texts)
+        for part, terms in enumerate(concept.classified, start=len(found))
     ]
     if concept.place is not None:
         name = clause_name(STRICT, index, len(found))
@@ -126,6 +155,21 @@ def found_as_typed(concept, index):
         # Named and of its territory, a page adds both.
         return Q("bool", should=[*found, territory], minimum_should_match=1)
     return found[0] if len(found) == 1 else Q("dis_max", queries=found)
+
+
+def words_found(text, boost, name, fields=WORD_FIELDS, analyzer="kb_words"):
+    """Every word of `text`, spread over `fields`; with synonyms if `analyzer` says so."""
+    return Q(
+        "multi_match",
+        query=text,
+        type="cross_fields",
+        fields=fields,
+        operator="and",
+        analyzer=analyzer,
+        auto_generate_synonyms_phrase_query=False,
+        boost=boost,
+        _name=name,
+    )
 
 
 def found_nearly(concept, index):

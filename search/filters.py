@@ -11,6 +11,13 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from cachetools.func import ttl_cache
+
+# Seconds a process keeps the names of territories and classifications that every search
+# reads: a rename made in another process is seen within this time, and at once in the
+# process that saved it (`search.signals`).
+REFERENCE_TTL = 60
+
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -79,6 +86,7 @@ class Territories:
         self.longest = max(map(len, self.territories_of), default=0)
 
     @classmethod
+    @ttl_cache(maxsize=4, ttl=REFERENCE_TTL)
     def load(cls, language):
         """The names a visitor reads in `language`: "Normandy" is a name on /en/ only."""
         from kb.models import Department, Region

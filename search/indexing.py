@@ -35,9 +35,11 @@ from forums.search import (
     indexable_posts,
     post_document,
 )
+from kb.content_version import content_changed
 from search.backends import get_backend
 from search.engine import SearchEngineUnavailable
 from search.extraction import (
+    PUBLIC,
     indexable_pages,
     indexable_pages_by_type,
     page_document,
@@ -86,6 +88,9 @@ def apply(keys, backend=None):
         backend.upsert(documents)
     if removed:
         backend.remove(removed)
+    # What signed-out visitors find has changed: their kept search pages go (kb.page_cache).
+    if removed or any(PUBLIC in document["visibility"] for document in documents):
+        content_changed()
 
 
 def record(keys):
@@ -263,7 +268,18 @@ def rebuild(progress=None):
     PendingIndexOperation.objects.filter(queued_at__lt=started.queued_at).delete()
     strike_off(started)
     replay_pending()
+    content_changed()
     return counts
+
+
+def ask_rebuild_if_outdated(backend=None):
+    """Queue a rebuild when an index was built by another version of the analysis: after an
+    upgrade, the engine's indexes follow the code without anyone having to remember.
+    Returns the languages found outdated."""
+    outdated = (backend or get_backend()).outdated_languages()
+    if outdated:
+        record([REBUILD_KEY])
+    return outdated
 
 
 def rebuild_pending():

@@ -5,12 +5,15 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from kb.models import GuidePage
+from kb.content_version import content_changed
+from kb.models import Audience, Department, EstablishmentType, GuidePage, Region, Theme
 from practices.models import TrainingSession
 from search.backends import get_backend
-from search.extraction import page_key
+from search.engine_concepts import Classifications
+from search.extraction import DOC_TYPES, page_key
+from search.filters import Territories
 from search.indexing import rebuild_after_commit, refresh_after_commit, subtree_keys
-from search.models import SynonymGroup
+from search.models import PromotedResult, SynonymGroup
 
 
 @receiver(page_published)
@@ -61,3 +64,66 @@ def apply_new_synonyms(sender, instance, raw=False, **kwargs):
     # Rows loaded from a fixture (`raw`) come with a rebuild of their own, by command.
     if not raw and get_backend().synonyms_in_index:
         rebuild_after_commit()
+
+
+# The relation of the indexed pages to each term or territory they show by name.
+CLASSIFICATION_RELATIONS = {
+    Theme: "themes",
+    Audience: "audiences",
+    EstablishmentType: "establishment_types",
+    Region: "regions",
+    Department: "departments",
+}
+
+
+@receiver(post_save, sender=Region)
+@receiver(post_save, sender=Department)
+@receiver(post_delete, sender=Region)
+@receiver(post_delete, sender=Department)
+def forget_territory_names(sender, **kwargs):
+    Territories.load.cache_clear()
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=Audience)
+@receiver(post_save, sender=EstablishmentType)
+@receiver(post_delete, sender=Theme)
+@receiver(post_delete, sender=Audience)
+@receiver(post_delete, sender=EstablishmentType)
+def forget_classification_names(sender, **kwargs):
+    Classifications.load.cache_clear()
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=Audience)
+@receiver(post_save, sender=EstablishmentType)
+@receiver(post_save, sender=Region)
+@receiver(post_save, sender=Department)
+def refresh_pages_showing_the_name(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed term or territory: the documents that carry its name (`labels`) follow."""
+    if created or raw:
+        return
+    relation = CLASSIFICATION_RELATIONS[sender]
+    conditions = [{relation: instance}]
+    if sender is Region:
+        # A département's pages show its région's name too.
+        conditions.append({"departments__region": instance})
+    keys = []
+    for page_class in DOC_TYPES:
+        names = {field.name for field in page_class._meta.get_fields()}
+        for condition in conditions:
+            if next(iter(condition)).split("__")[0] not in names:
+                continue
+            for page in page_class.objects.filter(**condition).distinct():
+                # Guide chapters take their edition's classification.
+                keys += subtree_keys(page) if isinstance(page, GuidePage) else [page_key(page.pk)]
+    refresh_after_commit(keys)
+
+
+@receiver(post_save, sender=SynonymGroup)
+@receiver(post_delete, sender=SynonymGroup)
+@receiver(post_save, sender=PromotedResult)
+@receiver(post_delete, sender=PromotedResult)
+def search_answers_changed(sender, **kwargs):
+    """The thesaurus and editors' picks change what a search finds: kept searches go."""
+    content_changed()

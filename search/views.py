@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -54,13 +55,15 @@ def search(request):
         logger.warning("Search engine unreachable, search page answered without results: %s", error)
         results, unavailable = SearchResults(search_request), True
     without_filters = None
+    recorded = False
     if not unavailable and search_request.text and results.total == 0:
         if search_request.filters:
             without_filters = unfiltered_total(backend, search_request)
         # Only words that find nothing on their own tell what the base lacks.
         if not search_request.filters or without_filters == 0:
             ZeroResultQuery.record(search_request.text, search_request.language)
-    return render(
+            recorded = True
+    response = render(
         request,
         "search/search.html",
         {
@@ -72,6 +75,11 @@ def search(request):
             "breadcrumb": breadcrumb(request, _("Recherche")),
         },
     )
+    # Not kept for the next visitor (kb.page_cache): an engine that is back answers
+    # them, and each search that finds nothing counts for editors.
+    if unavailable or recorded:
+        patch_cache_control(response, private=True)
+    return response
 
 
 @require_GET

@@ -9,11 +9,14 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
+from search.engine_concepts import Classifications
+from search.filters import Territories
 from tests.production import collect_static, production_static_storages
 
 
@@ -22,6 +25,14 @@ def source_language_after_each_test():
     """A request under /en/ leaves English active in the thread; the next test starts in French."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_reference_names():
+    """Each test reads the territories and classifications its own database holds: names a
+    search read in an earlier test, whose rows were rolled back, are forgotten."""
+    Territories.load.cache_clear()
+    Classifications.load.cache_clear()
 
 
 @pytest.fixture
@@ -65,3 +76,9 @@ def production_static(collected_static):
     """Pages name the collected files as in production: hashed names from the manifest."""
     with override_settings(STATIC_ROOT=collected_static, STORAGES=production_static_storages()):
         yield collected_static
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages, related items and rate limits kept by one test are not the next one's."""
+    cache.clear()

@@ -10,7 +10,9 @@ KB_LOAD_ACCOUNTS names. By hand, against a site prepared that way:
 The mix is weighted like a knowledge base's audience: mostly anonymous people
 reading pages, lists and searching; some members reading their spaces and
 replying; a few editors publishing through Wagtail's own edit form (after the
-authenticator-app step that staff must pass).
+authenticator-app step that staff must pass). Naming `Reader` on locust's
+command line (`bench/load/run.py --profile readers`) keeps the signed-out
+visitors only.
 """
 
 import base64

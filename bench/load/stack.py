@@ -183,6 +183,7 @@ class Site:
             "MEDIA_ROOT": str(self.workdir / "media"),
             "PRIVATE_MEDIA_ROOT": str(self.workdir / "private-media"),
             "BACKUP_DIR": str(self.workdir / "backups"),
+            "CACHE_URL": f"filecache://{self.workdir / 'cache'}",
             # Mail "sent" is written to files, where a drill counts it.
             "EMAIL_URL": f"filemail:///{self.workdir / 'mail'}",
             # The load signs in many members from one address.
@@ -309,8 +310,8 @@ def production_site(corpus_pages=0, own_opensearch=False):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run_locust(site, users, spawn_rate, seconds, csv_prefix, extra_env=None):
-    """Run the locustfile headless against `site`; return the 'Aggregated' row of its stats."""
+def run_locust(site, users, spawn_rate, seconds, csv_prefix, extra_env=None, user_classes=()):
+    """Run the locustfile headless against `site`, with only `user_classes` when named."""
     env = {
         **site.env,
         "KB_LOAD_ACCOUNTS": str(site.accounts_file),
@@ -321,7 +322,7 @@ def run_locust(site, users, spawn_rate, seconds, csv_prefix, extra_env=None):
         "-f", str(ROOT / "bench" / "load" / "locustfile.py"), "--headless",
         "-u", str(users), "-r", str(spawn_rate), "-t", f"{seconds}s",
         "--host", site.base_url, "--csv", str(csv_prefix), "--only-summary",
-        "--stop-timeout", "10", "--loglevel", "WARNING",
+        "--stop-timeout", "10", "--loglevel", "WARNING", *user_classes,
     ]  # fmt: skip
     return subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True

@@ -28,6 +28,17 @@ EDITORIAL_PAGES = [
                 "tried, evaluated and agreed to share, so that other territories can build "
                 "on it instead of starting from scratch."
             ),
+            "body": [
+                ("heading", {"text": "Three uses", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p><b>Professionals</b> find action sheets, write-ups of respite units and "
+                    "mobile teams, and cross-training. <b>Directors and heads of service</b> meet "
+                    "in closed, moderated peer-exchange spaces. The <b>editorial teams</b> of the "
+                    "regional health agencies publish the methodological guide and the outputs "
+                    "of seminars.</p>",
+                ),
+            ],
         },
         "body": [
             ("heading", {"text": "Trois usages", "level": "h2"}),
@@ -56,6 +67,15 @@ EDITORIAL_PAGES = [
                 "The regional health agencies are committed to making this site accessible "
                 "in accordance with article 47 of French law no. 2005-102 of 11 February 2005."
             ),
+            "body": [
+                ("heading", {"text": "Compliance status", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>The site partially complies with the French accessibility framework "
+                    "(RGAA 4.1): a full audit is still to be carried out. The main pages are "
+                    "checked automatically at every change.</p>",
+                ),
+            ],
         },
         "body": [
             ("heading", {"text": "État de conformité", "level": "h2"}),
@@ -75,6 +95,13 @@ EDITORIAL_PAGES = [
             "slug": "legal-notice",
             "title": "Legal notice",
             "intro": "Publisher, hosting and terms of reuse of the content.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Unless stated otherwise, the content may be reused under the Etalab "
+                    "Open Licence 2.0, citing its source.</p>",
+                ),
+            ],
         },
         "body": [
             (
@@ -92,6 +119,14 @@ EDITORIAL_PAGES = [
             "slug": "personal-data",
             "title": "Personal data",
             "intro": "What the site keeps about you, why, and how to exercise your rights.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>An account keeps your e-mail address, your name, your role, your "
+                    "organisation and the département you work in. They tell your peers who you "
+                    "are and are never passed on.</p>",
+                ),
+            ],
         },
         "body": [
             (
@@ -148,7 +183,7 @@ def build_home_and_editorial_pages():
             intro=spec["intro"],
             body=spec["body"],
         )
-        upsert_translation(page, "en", **spec["en"], body=spec["body"])
+        upsert_translation(page, "en", **spec["en"])
         pages[spec["slug"]] = page
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))

@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kb.blocks import BodyBlock
+from kb.page_forms import PageForm
 
 from .easy_read import EasyReadMixin
 from .printable import PrintablePageMixin, published_version
@@ -34,6 +35,8 @@ def source_locale_terms():
 
 
 class GuidePage(PrintablePageMixin, RoutablePageMixin, Page):
+    base_form_class = PageForm
+
     edition = models.CharField(
         _("édition"), max_length=60, help_text=_("Par exemple « Édition 2025 ».")
     )
@@ -70,6 +73,13 @@ class GuidePage(PrintablePageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("guide méthodologique (édition)")
         verbose_name_plural = _("guides méthodologiques (éditions)")
+
+    def get_admin_display_title(self):
+        """Editions of one guide share their title: the page tree tells them apart by edition."""
+        title = super().get_admin_display_title()
+        if self.edition and self.edition not in title:
+            return f"{title} ({self.edition})"
+        return title
 
     def chapters(self):
         return GuideChapterPage.objects.child_of(self).live().public().order_by("path")
@@ -135,6 +145,8 @@ class GuidePage(PrintablePageMixin, RoutablePageMixin, Page):
 
 
 class GuideChapterPage(EasyReadMixin, Page):
+    base_form_class = PageForm
+
     summary = models.TextField(
         _("en bref"), blank=True, help_text=_("Deux ou trois phrases : ce que le chapitre apporte.")
     )

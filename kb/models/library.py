@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from kb.page_forms import PageForm
+
 FILE_FAMILIES = {
     "pdf": (_("PDF"), ("pdf",)),
     "tableur": (_("Tableur"), ("xlsx", "xls", "ods", "csv")),
@@ -77,6 +79,8 @@ class DocumentClassification(models.Model):
 
 
 class DocumentLibraryPage(Page):
+    base_form_class = PageForm
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

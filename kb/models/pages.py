@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kb.blocks import BodyBlock
+from kb.page_forms import PageForm
 
 from .easy_read import EasyReadMixin
 
@@ -63,6 +64,28 @@ class HomePage(Page):
         verbose_name = _("page d’accueil")
         verbose_name_plural = _("pages d’accueil")
 
+    def route(self, request, path_components):
+        """The page an address names in one query, where Wagtail takes two per level of the tree.
+
+        Wagtail walks down from the home page one slug at a time. When the address
+        is exactly a page's, that page is taken at once (by its slug, which is
+        indexed); anything else (a page's own sub-address such as its easy-read
+        version, or no page at all) is walked as Wagtail walks it.
+        """
+        if path_components:
+            page = (
+                Page.objects.filter(
+                    slug=path_components[-1],
+                    depth=self.depth + len(path_components),
+                    url_path=f"{self.url_path}{'/'.join(path_components)}/",
+                )
+                .descendant_of(self)
+                .first()
+            )
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
+
     def latest_publications(self):
         """The most recently published public pages of this home page's language."""
         return (
@@ -78,6 +101,8 @@ class HomePage(Page):
 
 class ContentPage(EasyReadMixin, Page):
     """A plain editorial page: about, legal notice, accessibility statement..."""
+
+    base_form_class = PageForm
 
     intro = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)

@@ -29,6 +29,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from kb.page_forms import PageForm
+
 from .easy_read import EasyReadMixin
 from .seminar_blocks import (
     PhotosBlock,
@@ -46,6 +48,8 @@ def source_locale_terms():
 
 
 class SeminarIndexPage(Page):
+    base_form_class = PageForm
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -78,6 +82,8 @@ class SeminarIndexPage(Page):
 
 
 class SeminarPage(EasyReadMixin, Page):
+    base_form_class = PageForm
+
     class Scope(models.TextChoices):
         NATIONAL = "national", _("national")
         REGIONAL = "regional", _("régional")

@@ -7,11 +7,18 @@ one row per area whatever the language, keyed by its code, with an English
 name only where English uses another one (Corsica, Brittany...).
 """
 
+import unicodedata
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+
+def sort_key(text):
+    """Alphabetical order as a French reader expects it: "Île-de-France" sorts under I."""
+    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):

@@ -91,6 +91,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kb.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which answers static files itself, already compressed; above the
+    # page cache, which keeps pages as they are and answers every encoding from them.
+    "kb.compression.TextCompressionMiddleware",
+    # Answers "not modified" to a browser or proxy that has the page's ETag.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before the session, CSRF and message middleware: it sees the cookies they set.
+    "kb.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +108,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "kb.security.StaffTwoFactorMiddleware",
     "kb.url_numbers.OutOfRangeIdMiddleware",
+    "kb.admin_input.MalformedAdminInputMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -140,6 +148,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The shared cache: pages kept for signed-out visitors (kb.page_cache), related
+# items, sign-in rate limits. Files by default, which every process of one machine
+# shares; Redis or Memcached for several machines (docs/exploitation.md), e.g.
+# CACHE_URL=rediscache://127.0.0.1:6379/1.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.django-cache'}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    # Past this many files, a third of them chosen at random is removed: room for
+    # every page of the site in each language.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
+# How long a page is kept for signed-out visitors (kb.page_cache); 0 keeps none.
+# Pages change with publications, which drop them at once, not with time, except
+# what a date decides (a training's next session): that is at most this late.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10 * 60)
+# How long a proxy or CDN may serve a signed-out visitor's page without asking
+# again; 0 (the default) makes it revalidate each time with the ETag, which stays
+# correct without purging it on publication (docs/exploitation.md).
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -208,6 +234,7 @@ LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["kb.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -256,7 +283,14 @@ WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = SITE_URL
 # The editorial workflow's mails come in text and HTML, like every mail of the site (kb.mail).
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Page addresses in plain ASCII: « évaluation » gives /evaluation/, not /%C3%A9valuation/.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin's avatars are the ones people upload, else Wagtail's default picture: no
+# request to Gravatar, which the Content-Security-Policy blocks anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's own search (the admin's listings and choosers), whose SQLite flavour
+# otherwise fails on a double quote: kb.admin_search.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kb.admin_search"}}
 
 # Background jobs (mail, search outbox, PDFs, rebuilds, observatory figures) are
 # stored in the database and run by `manage.py db_worker`: no broker to install.
@@ -297,6 +331,7 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kb.document_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

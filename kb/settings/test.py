@@ -15,3 +15,8 @@ TASKS = {
         "QUEUES": ["default", "search"],
     }
 }
+# Each test starts with an empty cache (tests/conftest.py), in the test's own process.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A test's transaction is never committed, so its changes would not drop the pages
+# kept before them: the tests of the page cache turn it on (tests/practices/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0

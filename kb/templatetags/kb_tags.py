@@ -7,11 +7,13 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext, gettext_noop
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language, get_language_from_request, gettext, gettext_noop
+from wagtail.models import Locale, Page, Site
 
-from kb.navigation import breadcrumb, localized_home
-from kb.site_url import site_url
+from kb.content_version import kept
+from kb.models import FooterSettings
+from kb.navigation import breadcrumb, in_reading_language, localized_home, source_home
+from kb.site_url import absolute, site_url
 
 register = template.Library()
 
@@ -36,29 +38,103 @@ def public_address():
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's accessibility status and legal pages in the page's language.
+
+    The same on every page: worked out once and kept until the footer's settings
+    or a page change (`kb.content_version`).
+    """
+    request = context["request"]
+    site = Site.find_for_request(request)
+
+    def links():
+        footer = FooterSettings.for_request(request)
+
+        def url(page):
+            return page.localized.get_url(request) if page else ""
+
+        return {
+            "accessibility_status": footer.get_accessibility_status_display(),
+            "accessibility_url": url(footer.accessibility_page),
+            "legal_notice_url": url(footer.legal_notice_page),
+            "personal_data_url": url(footer.personal_data_page),
+        }
+
+    return kept("footer-links", [site.pk if site else None, get_language()], links, request)
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Children of the home page that editors ticked "show in menus"."""
-    home = localized_home(context["request"])
+    """Children of the home page that editors ticked "show in menus", in every language.
+
+    The menu is the source-language one, so that an entry not translated yet leads to
+    the French page (`language` says so) instead of disappearing from the English menu.
+    The same on every page but for the current item: kept until a page changes.
+    """
+    request = context["request"]
+    home = source_home(request)
     if home is None:
         return []
+
+    def children():
+        pages = in_reading_language(home.get_children().live().in_menu())
+        return [
+            {
+                "path": child.path,
+                "translation_key": str(child.translation_key),
+                "title": child.title,
+                "url": child.get_url(request),
+                "language": language,
+            }
+            for child, language in pages
+        ]
+
     current = context.get("page")
-    items = []
-    for child in home.get_children().live().in_menu():
-        is_current = current is not None and (
-            current.pk == child.pk or current.path.startswith(child.path)
-        )
-        items.append({"title": child.title, "url": child.url, "is_current": is_current})
-    return items
+    return [
+        {
+            "title": child["title"],
+            "url": child["url"],
+            "language": child["language"],
+            "is_current": current is not None
+            and (
+                str(current.translation_key) == child["translation_key"]
+                or current.path.startswith(child["path"])
+            ),
+        }
+        for child in kept("main-menu", [home.pk, get_language()], children, request)
+    ]
+
+
+@register.simple_tag
+def chosen_page(page, field_name):
+    """The page chosen in one of `page`'s fields (a home tile), as it reads in the active language.
+
+    A translation whose field is empty uses its source's choice. Returns None when
+    nothing is chosen, else the page with the language it is written in.
+    """
+    target = getattr(page, field_name)
+    if target is None and page.locale.language_code != settings.LANGUAGE_CODE:
+        source = page.get_translation_or_none(Locale.get_default())
+        target = source and getattr(source.specific, field_name)
+    found = in_reading_language([target]) if target is not None else []
+    if not found:
+        return None
+    version, language = found[0]
+    return {"url": version.url, "language": language}
 
 
 @register.simple_tag(takes_context=True)
 def page_breadcrumb(context, page):
-    """Data for a breadcrumb: the page's ancestors below the home page."""
-    links = [
-        {"url": ancestor.url, "title": ancestor.title}
-        for ancestor in page.get_ancestors().filter(depth__gt=2).live()
-    ]
-    return breadcrumb(context["request"], page.title, links)
+    """Data for a breadcrumb: the page's ancestors below the home page, kept until one changes."""
+
+    def links():
+        return [
+            {"url": ancestor.url, "title": ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gt=2).live()
+        ]
+
+    request = context["request"]
+    return breadcrumb(request, page.title, kept("ancestors", [page.pk], links, request))
 
 
 @register.simple_tag(takes_context=True)
@@ -66,23 +142,80 @@ def language_links(context):
     """One link per language to the same content in that language.
 
     On a Wagtail page, the link goes to the page's translation when it is live,
-    otherwise to that language's home page; elsewhere, to the same URL under the
-    other language prefix, or to that language's home page when the URL leads
-    nowhere (a "page not found").
+    otherwise to that language's home page, and `untranslated` is True so that the
+    switcher says so; elsewhere, to the same URL under the other language prefix,
+    or to that language's home page when the URL leads nowhere (a "page not found").
+    `exists` says whether the same content exists in that language.
     """
     request = context["request"]
     page = context.get("page")
+    on_page = isinstance(page, Page)
+    if on_page:
+        # The same for every reader of the page: kept until a page changes.
+        found = kept("language-urls", [page.pk], lambda: language_urls(request, page), request)
+    else:
+        found = language_urls(request)
     current_code = get_language()
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     links = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
-        if isinstance(page, Page):
-            url = translated_page_url(request, page, locale) or home_url(request, locale, code)
-        else:
-            url = translated_view_url(request, code) or home_url(request, locale, code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current_code})
+        url, home = found[code]
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or home,
+                "exists": url is not None,
+                "untranslated": url is None and on_page,
+                "is_current": code == current_code,
+            }
+        )
     return links
+
+
+def language_urls(request, page=None):
+    """Per language, the address of the same content (None when it has none) and the
+    address of that language's home page."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        locale = locales.get(code)
+        if page is not None and locale is not None and page.locale_id == locale.pk:
+            url = page.get_url(request)
+        elif page is not None:
+            url = translated_page_url(request, page, locale)
+        else:
+            url = translated_view_url(request, code)
+        urls[code] = (url, home_url(request, locale, code))
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def alternate_languages(context):
+    """The page's address in each language it exists in, for `<link rel="alternate">`."""
+    existing = [link for link in language_links(context) if link["exists"]]
+    if len(existing) < 2:
+        return []
+    return [{"code": link["code"], "url": absolute(link["url"])} for link in existing]
+
+
+@register.simple_tag(takes_context=True)
+def missing_translation(context):
+    """The visitor's language when this page has no version in it, else None.
+
+    A visitor whose browser asks for English and who reaches a page written only in
+    French (from a menu entry, a search engine or a shared link) is told so in English,
+    with the way to the English home page.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    wanted = get_language_from_request(context["request"])
+    if wanted == get_language():
+        return None
+    for link in language_links(context):
+        if link["code"] == wanted and link["untranslated"]:
+            return link
+    return None
 
 
 def translated_page_url(request, page, locale):

@@ -1,4 +1,4 @@
-"""English versions of an experiment write-up and a cross-training offer, keyed by French slug.
+"""English versions of experiment write-ups and cross-training offers, keyed by French slug.
 
 As for the sheets, `indicators` gives the translated `(name, unit)` in the French
 order; figures, ages, dates and sessions come from the French page.
@@ -73,6 +73,85 @@ EXPERIMENTS = {
         "tags": ["respite", "shared between ITEPs", "breakdown prevention"],
         "contact_organisation": "ITEP du Pilat",
     },
+    "equipe-mobile-relais-itep-savoie": {
+        "slug": "mobile-relay-team-in-savoie",
+        "title": "A mobile relay team for the parts of Savoie without an ITEP",
+        "summary": (
+            "Three professionals travel up the valleys to support schools, families and child "
+            "welfare services around children with psychological difficulties who are waiting "
+            "for a place or live too far from an ITEP."
+        ),
+        "situations": [
+            "An 8-year-old at a mountain school, referred to an ITEP and waiting for a year",
+            "A pre-teen in foster care whose foster carer is exhausted",
+        ],
+        "partners": [
+            "Education ministry, child welfare, local mental health clinic, Savoie disability "
+            "office",
+        ],
+        "description": [
+            "Visits to the school, the family home or the foster family, twice a week",
+            "Advice to teachers and classroom assistants, taking part in follow-up meetings",
+        ],
+        "positive_results": [
+            "Children kept at school while they wait for a place",
+            "Teachers who dare to take pupils in again",
+        ],
+        "difficulties": ["Travel times in winter", "A caseload that fills up quickly"],
+        "success_factors": ["A clear agreement with the Education ministry"],
+        "pitfalls": ["Promising daily visits that cannot be kept up"],
+        "organisation_model": [
+            "Attached to an integrated ITEP, the team works across the whole département",
+            "Referral by the disability office, the school or child welfare, answer within "
+            "fifteen days",
+        ],
+        "staff": [
+            "Specialised educator (1 FTE)",
+            "Psychologist (0.8 FTE)",
+            "Seconded specialised teacher (0.5 FTE)",
+        ],
+        "funding": ["ARS funding included in the provider’s multi-year contract"],
+        "evaluation_method": ["Questionnaire to schools and families, caseload monitoring"],
+        "evaluation_results": ["Nine schools out of ten find the support useful or very useful"],
+        "indicators": [
+            ("Children followed", "children/year"),
+            ("Average time to first visit", "days"),
+            ("School exclusions avoided", "situations/year"),
+        ],
+        "tags": ["mobile team", "areas without services", "inclusive school"],
+        "contact_organisation": "La Chartreuse integrated ITEP",
+    },
+    "studio-essai-jeunes-adultes-aveyron": {
+        "slug": "trial-flat-for-young-adults",
+        "title": "A trial flat to try living independently before 20",
+        "summary": (
+            "An institute rents a flat in town where young people aged 17 to 22 spend one to "
+            "three weeks living on their own, with a daily visit from the team."
+        ),
+        "situations": [
+            "A 19-year-old man working in a sheltered workshop who wants to leave residential care",
+            "An 18-year-old woman whose parents doubt she could live alone",
+        ],
+        "partners": [
+            "Social landlord, the area’s sheltered workshop, a social living support service"
+        ],
+        "description": [
+            "A stay prepared with the young person: budget, shopping, journeys, daily routine",
+            "A written review feeds into their skills booklet",
+        ],
+        "positive_results": ["Families reassured after seeing their child succeed"],
+        "difficulties": ["Night on-call cover to organise"],
+        "success_factors": ["An ordinary flat, not a room in the institute"],
+        "pitfalls": [],
+        "organisation_model": ["Flat rented all year round, stays planned each quarter"],
+        "staff": ["Educator in charge of the transition (0.5 FTE)"],
+        "funding": [],
+        "evaluation_method": [],
+        "evaluation_results": [],
+        "indicators": [],
+        "tags": ["Creton amendment", "inclusive housing", "self-determination"],
+        "contact_organisation": "Du Causse institute",
+    },
 }
 
 TRAININGS = {
@@ -95,5 +174,46 @@ TRAININGS = {
         ],
         "tags": ["child psychiatry", "liaison form", "immersion"],
         "contact_organisation": "Les Volcans integrated ITEP",
+    },
+    "comprendre-fonctionnement-dispositif-itep": {
+        "slug": "how-integrated-iteps-work",
+        "title": "Understanding how integrated ITEPs work",
+        "summary": (
+            "Two days for teams of integrated ITEPs, medico-educational institutes and their "
+            "partners to speak the same language: ways of support, moving from one to another, "
+            "the role of the disability office."
+        ),
+        "host": "Les Cèdres integrated ITEP, Villeurbanne",
+        "target_professions": (
+            "Specialised educators, specialised teachers, child welfare social workers, "
+            "disability office staff"
+        ),
+        "topics": [
+            "The decree of 24 April 2017 and what it changes for young people and families",
+            "Moving from residential to outpatient support without a new referral",
+            "Case studies brought by participants",
+        ],
+        "tags": ["integrated scheme", "cross-training"],
+        "contact_organisation": "Les Cèdres integrated ITEP",
+    },
+    "troubles-comportement-ecole-regards-croises": {
+        "slug": "behavioural-difficulties-at-school",
+        "title": "Behavioural difficulties at school: integrated ITEPs and teachers compare views",
+        "summary": (
+            "Teachers and integrated ITEP teams analyse classroom situations together and build "
+            "shared answers, from adapting teaching to handling a crisis."
+        ),
+        "host": "Grésivaudan integrated ITEP, Crolles",
+        "target_professions": (
+            "Teachers, classroom assistants, coordinators of inclusive classes, educators and "
+            "psychologists of integrated ITEPs"
+        ),
+        "topics": [
+            "Understanding what behaviour expresses",
+            "Preventing escalation in class and after a crisis",
+            "Linking the personal support plan and the schooling plan",
+        ],
+        "tags": ["inclusive schooling", "crisis management", "classroom assistants"],
+        "contact_organisation": "Isère local office, ARS Auvergne-Rhône-Alpes",
     },
 }

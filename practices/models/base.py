@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from kb.models.easy_read import EasyReadMixin
 from kb.models.taxonomy import territory_codes
+from kb.page_forms import PageForm
 
 
 def source_locale_terms():
@@ -45,6 +46,8 @@ LICENCE_URLS = {
 
 
 class CapitalisedPage(EasyReadMixin, Page):
+    base_form_class = PageForm
+
     summary = models.TextField(
         _("résumé"),
         max_length=600,

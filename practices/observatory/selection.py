@@ -109,27 +109,32 @@ def practices_root(locale):
 
 
 def selection_for(request, locale=None, with_status=True):
-    """The visitor's selection; `locale` defaults to the language being read."""
-    locale = locale or Locale.get_active()
+    """The visitor's selection; `locale` defaults to the language being read.
+
+    `locale` says which pages are counted; the filters' terms are always named in the
+    language being read, even when the source-language pages are counted.
+    """
+    reading = Locale.get_active()
+    locale = locale or reading
     kinds, levels = kind_filter(), level_filter()
     kind, ignored_kind = chosen(kinds, request, "sheet")
     level, ignored_level = chosen(levels, request, "region")
     filters = [
         term_filter(
-            "theme", _("Thème"), _("Tous les thèmes"), localized_terms(Theme, locale.pk), "themes"
+            "theme", _("Thème"), _("Tous les thèmes"), localized_terms(Theme, reading.pk), "themes"
         ),
         term_filter(
             "audience",
             _("Public"),
             _("Tous les publics"),
-            localized_terms(Audience, locale.pk),
+            localized_terms(Audience, reading.pk),
             "audiences",
         ),
         term_filter(
             "etablissement",
             _("Type d’établissement"),
             _("Tous les types"),
-            localized_terms(EstablishmentType, locale.pk),
+            localized_terms(EstablishmentType, reading.pk),
             "establishment_types",
         ),
         *([status_filter()] if with_status and kind == "sheet" else []),

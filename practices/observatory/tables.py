@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from kb.models import Region, Theme
 from practices.listing import localized_terms
@@ -31,10 +32,16 @@ NOT_COMPUTABLE = "—"
 
 
 def shown(value, decimals=0):
-    """A figure for the table; « — » when it cannot be computed (no None: that means withheld)."""
+    """A figure for the table; « — » when it cannot be computed (no None: that means withheld).
+
+    A whole number is written without decimals: 379 people, never « 379,0 ».
+    """
     if value is None:
         return NOT_COMPUTABLE
-    return number_format(round(float(value), decimals), decimals)
+    rounded = round(float(value), decimals)
+    if rounded == int(rounded):
+        return number_format(int(rounded), 0)
+    return number_format(rounded, decimals)
 
 
 def funnel_table(selection):
@@ -50,8 +57,31 @@ def funnel_table(selection):
     )
 
 
-def rollup_table(selection, dimension, caption, labels):
+def unit_names(reading_locale):
+    """Indicator units as translators wrote them in `reading_locale`, by source unit.
+
+    The observatory counts source-language pages, so its units are the source's; a
+    unit some translated page renders in the reader's language is shown that way.
+    """
+    names = {}
+    if reading_locale == Locale.get_default():
+        return names
+    for model in aggregates.INDICATOR_MODELS.values():
+        translated = dict(
+            model.objects.filter(locale=reading_locale).values_list("translation_key", "unit")
+        )
+        sources = model.objects.filter(
+            locale=Locale.get_default(), translation_key__in=list(translated)
+        ).values_list("translation_key", "unit")
+        for key, unit in sources:
+            names.setdefault(unit.strip().casefold(), translated[key].strip())
+    return names
+
+
+def rollup_table(selection, dimension, caption, labels, units):
     rollups = aggregates.indicator_rollups(selection, dimension, labels)
+    for row in rollups:
+        row.unit = units.get(row.unit.casefold(), row.unit)
     rows = [
         [
             row.label,
@@ -65,7 +95,11 @@ def rollup_table(selection, dimension, caption, labels):
         for row in rollups
     ]
     chart_rows = [
-        (f"{row.label} ({row.unit or '—'})", row.progress_percent, f"{row.progress_percent} %")
+        (
+            f"{row.label} ({row.unit or '—'})",
+            row.progress_percent,
+            f"{shown(row.progress_percent)} %",
+        )
         for row in rollups
         if row.progress_percent is not None
     ]
@@ -100,7 +134,9 @@ def years_table(selection):
         _("Relevés d’indicateurs par année"),
         [_("Année"), _("Relevés"), _("Progression moyenne vers la cible (%)")],
         [[row["year"], row["readings"], shown(row["percent"])] for row in rows],
-        chart=bar_chart([(row["year"], row["percent"], f"{row['percent']} %") for row in rows]),
+        chart=bar_chart(
+            [(row["year"], row["percent"], f"{shown(row['percent'])} %") for row in rows]
+        ),
     )
 
 
@@ -146,11 +182,12 @@ def dashboard_tables(selection, reading_locale):
     themes = {pk: term.label for pk, term in localized_terms(Theme, reading_locale.pk).items()}
     regions = {region.code: region.display_name for region in Region.objects.all()}
     statuses = {value: capfirst(label) for value, label in PracticeSheetPage.Status.choices}
+    units = unit_names(reading_locale)
     return [
         funnel_table(selection),
-        rollup_table(selection, "theme", _("Indicateurs par thème"), themes),
-        rollup_table(selection, "region", _("Indicateurs par région"), regions),
-        rollup_table(selection, "status", _("Indicateurs par état d’avancement"), statuses),
+        rollup_table(selection, "theme", _("Indicateurs par thème"), themes, units),
+        rollup_table(selection, "region", _("Indicateurs par région"), regions, units),
+        rollup_table(selection, "status", _("Indicateurs par état d’avancement"), statuses, units),
         years_table(selection),
         training_table(selection.locale),
         capitalisation_table(selection.locale),

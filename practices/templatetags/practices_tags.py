@@ -7,8 +7,10 @@ Python, never in a template.
 from urllib.parse import urlencode
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
+from kb.content_version import kept
 from kb.models import Audience, EstablishmentType, Theme
 from practices.kinds import kind_label, kind_of
 from practices.listing import localized_terms
@@ -27,8 +29,17 @@ def page_kind(page):
 
 @register.simple_tag(takes_context=True)
 def classification_links(context, page):
-    """The page's terms, each linking to its type's list filtered on that term."""
-    index_url = page.get_parent().get_url(context["request"])
+    """The page's terms, each linking to its type's list filtered on that term.
+
+    Six relations and the parent page to read, the same for every reader: kept
+    until a page or a term changes (`kb.content_version`).
+    """
+    request = context["request"]
+    return kept("classification", [page.pk], lambda: read_classification(request, page), request)
+
+
+def read_classification(request, page):
+    index_url = page.get_parent().get_url(request)
 
     def link(parameter, value, label):
         return {"label": label, "url": f"{index_url}?{urlencode({parameter: value})}"}
@@ -93,12 +104,28 @@ def page_documents(page):
 
 @register.simple_tag(takes_context=True)
 def related_items(context, page):
-    """Items to read next: from the search engine when there is one, else shared terms."""
-    items = []
-    for related in related_pages(page, context["request"].user):
-        kind = kind_of(related)
-        items.append({"page": related, "kind": kind, "kind_label": kind_label(kind)})
-    return items
+    """Items to read next: from the search engine when there is one, else shared terms.
+
+    The box shows public pages only, the same for every reader: it is worked out
+    once per publication and kept, not on every reading of the page.
+    """
+    request = context["request"]
+
+    def items():
+        return [
+            {
+                "title": related.title,
+                "url": related.get_url(request),
+                "summary": related.summary,
+                "kind": kind_of(related),
+            }
+            for related in related_pages(page, AnonymousUser())
+        ]
+
+    return [
+        {**item, "kind_label": kind_label(item["kind"])}
+        for item in kept("related-items", [page.pk], items, request)
+    ]
 
 
 @register.filter

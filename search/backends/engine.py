@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from elasticsearch.dsl.response import Response
 
 from search.analysis import body_source, index_settings, unmarked
-from search.documents import index_mapping
+from search.documents import analysis_version, index_mapping
 from search.engine import BULK_CHUNK
 from search.engine_concepts import pieces_of
 from search.engine_facets import facet_counts, facet_entries
@@ -382,6 +382,19 @@ class EngineBackend:
     def refresh(self):
         for language in LANGUAGES:
             self.engine.refresh(alias_name(language))
+
+    def outdated_languages(self):
+        """The languages whose index another version of the analysis built."""
+        current = analysis_version()
+        return [
+            language
+            for language in LANGUAGES
+            if self.engine.alias_targets(alias_name(language))
+            and any(
+                meta.get("analysis") != current
+                for meta in self.engine.meta(alias_name(language)).values()
+            )
+        ]
 
     def status(self):
         """Engine, aliases, targets and counts per language (raises if unreachable)."""

@@ -59,7 +59,8 @@ def test_visitor_filters_practices_by_theme_and_region_then_widens(page, axe, pr
     expect(result_titles(page)).to_have_count(3)
     axe(page)
 
-    page.get_by_label("Thème", exact=True).select_option(label=YOUNG_ADULTS)
+    # The DSFR draws the box on the label, which is what a person clicks.
+    page.get_by_text(YOUNG_ADULTS, exact=True).click()
     page.get_by_label("Région", exact=True).select_option(label="Occitanie")
     page.get_by_role("button", name="Appliquer les filtres").click()
 
@@ -78,10 +79,34 @@ def test_visitor_filters_practices_by_theme_and_region_then_widens(page, axe, pr
     expect(result_titles(page)).to_have_text(
         ["Un studio d’essai à Lyon", "Un studio d’essai à Montpellier"], ignore_case=False
     )
-    expect(page.get_by_label("Thème", exact=True)).to_have_value("jeunes-adultes")
+    expect(page.get_by_label(YOUNG_ADULTS, exact=True)).to_be_checked()
 
     page.get_by_role("link", name="Un studio d’essai à Montpellier").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Un studio d’essai à Montpellier")
     expect(page.get_by_role("table")).to_contain_text("Jeunes accompagnés")
     axe(page)
+
+
+def shown_groups(select):
+    return select.evaluate(
+        "select => [...select.querySelectorAll('optgroup:not([hidden])')].map(g => g.label)"
+    )
+
+
+def test_choosing_a_region_narrows_the_departements_before_and_after_submitting(page, practices):
+    page.goto(practices.url)
+    departements = page.get_by_label("Département", exact=True)
+    assert len(shown_groups(departements)) > 10
+
+    page.get_by_label("Région", exact=True).select_option(label="Occitanie")
+
+    assert shown_groups(departements) == ["Occitanie"]
+    departements.select_option(label="Hérault (34)")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    expect(page).to_have_url(re.compile(r"region=76.*departement=34|departement=34.*region=76"))
+    assert shown_groups(page.get_by_label("Département", exact=True)) == ["Occitanie"]
+
+    page.get_by_label("Région", exact=True).select_option(label="Toutes les régions")
+
+    assert len(shown_groups(page.get_by_label("Département", exact=True))) > 10

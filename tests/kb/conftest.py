@@ -5,17 +5,10 @@ home pages, the reference taxonomy, the role groups and the review workflow.
 """
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Locale
 
 from kb.models import ContentPage
 from tests.kb.factories import UserFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts e-mails and attempts in the cache: one test's must not limit the next."""
-    cache.clear()
 
 
 @pytest.fixture

@@ -339,13 +339,39 @@ def test_a_document_of_a_private_collection_is_refused_to_those_outside_it(clien
 
 
 @pytest.mark.staff_without_second_factor
-def test_an_editor_signing_in_without_second_factor_is_shown_the_code_to_scan(client, editor):
+def test_an_editor_signing_in_without_second_factor_sets_it_up_and_goes_on_to_the_admin(
+    client, editor
+):
     sign_in(client, editor.email, PASSWORD)
 
-    # allauth asks for the password once more before a second factor is added.
-    confirm = client.get("/admin/", follow=True).redirect_chain[-1][0]
-    assert confirm.startswith(reverse("account_reauthenticate"))
-    response = client.post(confirm, {"password": PASSWORD}, follow=True)
-
+    # No second password prompt: the password was typed moments ago.
+    response = client.get("/admin/pages/", follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("mfa_activate_totp"))
-    assert html(response).find("img", src=lambda source: source.startswith("data:image/svg"))
+    page = html(response)
+    assert page.find("img", src=lambda source: source.startswith("data:image/svg"))
+    secret = page.find(id="authenticator_secret")["value"]
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    assert response["Location"] == reverse("mfa_view_recovery_codes")
+    response = client.get(response["Location"])
+
+    codes = html(response).find("textarea", id="recovery_codes").get_text().split()
+    assert len(codes) == 10
+    download = client.get(reverse("mfa_download_recovery_codes"))
+    assert download["Content-Disposition"].startswith("attachment")
+    assert all(code in download.content.decode() for code in codes)
+    continue_link = html(response).find("a", string="Continuer")
+    assert continue_link["href"] == "/admin/pages/"
+    assert client.get(continue_link["href"]).status_code == 200
+
+
+@pytest.mark.staff_without_second_factor
+def test_a_password_typed_long_ago_is_asked_again_before_a_second_factor_is_added(
+    client, editor, settings
+):
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+    sign_in(client, editor.email, PASSWORD)
+
+    confirm = client.get("/admin/", follow=True).redirect_chain[-1][0]
+
+    assert confirm.startswith(reverse("account_reauthenticate"))

@@ -33,10 +33,13 @@ def upload_image(client, name, content, content_type="image/png"):
     )
 
 
-def upload_document(client, name, content, content_type):
+def upload_document(client, name, content, content_type, title=None):
     return client.post(
         reverse("wagtaildocs:add"),
-        {"title": name, "file": SimpleUploadedFile(name, content, content_type=content_type)},
+        {
+            "title": title or f"Document « {name} »",
+            "file": SimpleUploadedFile(name, content, content_type=content_type),
+        },
     )
 
 
@@ -89,11 +92,30 @@ def test_document_types_that_browsers_execute_are_refused(editor_client, name, c
     response = upload_document(editor_client, name, b"<script>alert(1)</script>", content_type)
 
     assert response.status_code == 200
-    assert not get_document_model().objects.filter(title=name).exists()
+    assert not get_document_model().objects.filter(file__endswith=name).exists()
 
 
 def test_a_pdf_report_is_accepted_as_a_document(editor_client):
     response = upload_document(editor_client, "bilan.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
 
     assert response.status_code == 302
-    assert get_document_model().objects.filter(title="bilan.pdf").exists()
+    assert get_document_model().objects.filter(title="Document « bilan.pdf »").exists()
+
+
+@pytest.mark.parametrize("title", ["bilan_copil-2026.pdf", "bilan_copil-2026", "bilan copil 2026"])
+def test_a_document_titled_with_its_file_name_is_refused_with_the_reason(editor_client, title):
+    response = upload_document(
+        editor_client, "bilan_copil-2026.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf", title
+    )
+
+    assert response.status_code == 200
+    assert "Ce titre est le nom du fichier" in response.text
+    assert not get_document_model().objects.filter(file__contains="bilan_copil").exists()
+
+
+def test_choosing_a_file_no_longer_writes_its_name_into_the_title(editor_client):
+    response = editor_client.get(reverse("wagtaildocs:add"))
+
+    assert response.status_code == 200
+    assert "wagtail:documents-upload" not in response.text
+    assert "Le titre que les lecteurs verront" in response.text

@@ -4,6 +4,7 @@ import itertools
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -127,6 +128,11 @@ def listed_titles(response):
 
 def page_html(response):
     return html.unescape(response.content.decode())
+
+
+def notice(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".fr-notice")
 
 
 def expected_titles(*predicates):
@@ -309,7 +315,9 @@ def test_filter_form_offers_choices_and_shows_the_chosen_ones(client, practices_
     assert '<option value="84" selected>Auvergne-Rhône-Alpes</option>' in content
     assert '<option value="2024" selected>2024</option>' in content
     assert '<option value="2025">2025</option>' in content
-    assert '<optgroup label="Occitanie">' in content
+    # Once a région is chosen, the others' départements are hidden.
+    assert '<optgroup label="Auvergne-Rhône-Alpes" data-group="84">' in content
+    assert '<optgroup label="Occitanie" data-group="76" hidden disabled>' in content
     assert '<option value="34">Hérault (34)</option>' in content
     assert '<option value="répit">répit</option>' in content
     assert '<option value="completed">Réalisée</option>' in content
@@ -407,3 +415,63 @@ def test_query_count_of_a_filtered_list_does_not_grow_either(
 
     with django_assert_max_num_queries(with_few):
         client.get(practices_fr.root.url, params)
+
+
+def shown_departement_groups(response):
+    select = page_html(response)
+    groups = re.findall(r'<optgroup label="([^"]+)" data-group="\d+"( hidden disabled)?>', select)
+    return [label for label, hidden in groups if not hidden]
+
+
+def test_choosing_a_region_narrows_the_departement_list_after_submitting(
+    client, practices_fr, catalogue
+):
+    everywhere = shown_departement_groups(client.get(practices_fr.root.url))
+    in_occitanie = shown_departement_groups(client.get(practices_fr.root.url, {"region": "76"}))
+
+    assert len(everywhere) == 18
+    assert in_occitanie == ["Occitanie"]
+
+
+def test_a_chosen_departement_stays_in_view_whatever_the_region(client, practices_fr, catalogue):
+    response = client.get(practices_fr.root.url, {"region": "76", "departement": "69"})
+
+    assert shown_departement_groups(response) == ["Auvergne-Rhône-Alpes", "Occitanie"]
+
+
+def test_themes_are_boxes_to_tick_and_several_widen_the_list(client, practices_fr, catalogue):
+    response = client.get(
+        practices_fr.root.url, {"theme": ["jeunes-adultes", "prevention-ruptures"]}
+    )
+
+    assert 'type="checkbox" id="filter-theme-transformation-offre"' in page_html(response)
+    assert set(listed_titles(response)) == expected_titles(
+        lambda item: {"jeunes-adultes", "prevention-ruptures"} & set(item.get("themes", []))
+    )
+
+
+def translated(page):
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    translation.save_revision().publish()
+    return translation
+
+
+def test_english_list_says_how_many_pages_exist_only_in_french(client, practices_fr):
+    root_en = translated(practices_fr.root)
+    sheets_en = translated(practices_fr.sheets)
+    translated(PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche traduite"))
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Autre fiche en français")
+
+    for listing_en in (root_en, sheets_en):
+        text = notice(client.get(listing_en.url)).get_text(" ", strip=True)
+        assert "2 more items exist only in French for now." in text
+    link = notice(client.get(sheets_en.url)).find("a")
+    assert link["href"] == practices_fr.sheets.url
+    assert link["hreflang"] == "fr"
+
+
+def test_french_list_has_no_notice_about_other_languages(client, practices_fr):
+    PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
+
+    assert notice(client.get(practices_fr.sheets.url)) is None

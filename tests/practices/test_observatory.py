@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import html
 import io
 import re
 
@@ -135,8 +136,9 @@ def test_indicators_of_different_units_are_never_summed(client, practices_fr):
     rows = rollup(client, "indicateurs-theme")
     by_unit = {row[1].casefold(): row for row in rows}
     assert set(by_unit) == {"jeunes", "places"}
-    assert by_unit["jeunes"][2:] == ["2", "10,0", "30,0", "40,0", "67"]
-    assert by_unit["places"][2:] == ["1", "0,0", "10,0", "10,0", "100"]
+    # Whole numbers without decimals (« 10 », never « 10,0 »).
+    assert by_unit["jeunes"][2:] == ["2", "10", "30", "40", "67"]
+    assert by_unit["places"][2:] == ["1", "0", "10", "10", "100"]
     regions = {(row[0], row[1]) for row in rollup(client, "indicateurs-region")}
     assert regions == {
         ("Occitanie", "jeunes"),
@@ -257,3 +259,34 @@ def test_training_participants_under_five_are_withheld(
             person = django_user_model.objects.create_user(f"p{number}", f"p{number}@exemple.fr")
             TrainingRegistration.objects.create(session=bigger, user=person, status="confirmed")
     assert rollup(client, "formations") == [["2024", "2", "1", "22", "6"]]
+
+
+def test_a_fractional_figure_keeps_its_decimal(client, practices_fr):
+    sheet(
+        practices_fr,
+        ["34"],
+        indicators=[sheet_indicator(unit="%", baseline=12.5, target=80, latest_value=40.4)],
+    )
+
+    by_unit = {row[1]: row for row in rollup(client, "indicateurs-region")}
+
+    assert by_unit["%"][3:6] == ["12,5", "40,4", "80"]
+
+
+def test_chart_labels_are_whole_and_every_table_is_in_the_page_summary(client, practices_fr):
+    long_theme = term(Theme, "transformation-offre")
+    sheet(
+        practices_fr,
+        ["34"],
+        themes=[long_theme],
+        indicators=[sheet_indicator(unit="places", baseline=0, target=10, latest_value=5)],
+    )
+
+    response = client.get(DASHBOARD)
+
+    page = response.content.decode()
+    labels = re.findall(r'<span class="kb-bars__label">([^<]+)</span>', page)
+    assert f"{long_theme.name} (places)" in [html.unescape(label) for label in labels]
+    summary = re.search(r'<nav class="fr-summary.*?</nav>', page, re.S).group(0)
+    for slug in ("avancement", "indicateurs-theme", "formations", "capitalisation"):
+        assert f'href="#table-{slug}"' in summary

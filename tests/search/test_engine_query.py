@@ -18,11 +18,12 @@ from search.engine_concepts import (
     MAX_CONCEPTS,
     PLACE,
     WORD,
+    Classifications,
     Forms,
     plan_query,
     required,
 )
-from search.filters import Territories
+from search.filters import Terms, Territories
 from search.query import SearchRequest
 from search.thesaurus import parse_group
 from tests.search.conftest import ENGINE_URL
@@ -137,6 +138,39 @@ def test_a_word_cut_short_is_looked_for_but_not_a_plural_or_a_participle():
     assert plan("adultes").concepts[0].cut == ""
 
 
+def test_a_word_of_the_language_typed_whole_is_neither_misspelt_nor_cut_short():
+    (project,) = plan("projet").concepts
+    (cut,) = plan("pédopsy").concepts
+
+    assert (project.tolerant, project.cut) == (False, "")
+    assert (cut.tolerant, cut.cut) == (True, "pedopsy")
+    assert plan("scolarisaton").concepts[0].tolerant
+
+
+def test_a_form_of_the_thesaurus_names_the_classifications_of_its_group():
+    forms = Forms([parse_group("QVT, qualité de vie au travail => conditions de travail")], "fr")
+    classifications = Classifications(
+        [
+            ("Qualité de vie au travail", "themes", "qualite-vie-travail"),
+            ("Conditions de travail", "themes", "conditions-travail"),
+            ("Adultes", "audiences", "adultes"),
+        ],
+        "fr",
+    )
+
+    def concept(text):
+        (found,) = plan_query(
+            text, "fr", TERRITORIES, forms, classifications=classifications
+        ).concepts
+        return found
+
+    narrower, broader, word = concept("QVT"), concept("conditions de travail"), concept("adultes")
+
+    assert narrower.classified == (Terms("themes", ("conditions-travail", "qualite-vie-travail")),)
+    assert broader.classified == (Terms("themes", ("conditions-travail",)),)
+    assert word.classified == ()
+
+
 def test_a_query_holds_a_bounded_number_of_concepts():
     words = " ".join(f"mot{number}x" for number in range(50))
 
@@ -209,6 +243,10 @@ DOCUMENTS = [
     document("peer", "Un espace de pair-émulation ludique"),
     document("tempting", "Pour une éducation ludique au pôle ressources"),
     document("pcpe-body", "Une fiche ludique", body="Le PCPE du territoire."),
+    # A thesaurus's form in a body only, and inside a longer form; a classification named.
+    document("spelled-out-body", "Une fiche ludique", body="Avec l’aide sociale à l’enfance."),
+    document("held-form-body", "Une fiche ludique", body="Le secteur de pédopsychiatrie suit."),
+    document("classified", "Une fiche ludique", themes=["qualite-vie-travail"]),
 ]
 
 
@@ -308,6 +346,14 @@ def test_searched_exactly_a_typo_finds_nothing_and_suggests_the_word(engine):
     assert found.hits == []
     assert found.searched_instead is None
     assert found.did_you_mean == "scolarisation ludique"
+
+
+def test_the_thesaurus_finds_its_forms_in_bodies_and_the_classifications_it_names(engine):
+    assert keys(engine, "ASE ludique") == ["spelled-out-body"]
+    assert keys(engine, "psychiatrie infanto-juvénile ludique") == ["held-form-body"]
+    assert keys(engine, "QVT ludique") == ["classified"]
+    # One way only: the broader « protection de l'enfance » does not find the narrower.
+    assert keys(engine, "protection de l'enfance") == []
 
 
 def test_words_the_index_holds_and_known_acronyms_are_never_corrected(engine):

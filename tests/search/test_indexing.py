@@ -1,22 +1,29 @@
 """The index follows the database: on publish, on unpublish, and after an engine outage."""
 
 import uuid
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
+from kb.models import Theme
 from search.backends import get_backend
+from search.backends.engine import alias_name
 from search.engine import configured_engine
 from search.extraction import page_document, page_key
 from search.indexing import replay_pending
 from search.models import PendingIndexOperation
+from search.query import SearchRequest
 from tests.practices.factories import (
     PracticeSheetIndexPageFactory,
     PracticeSheetPageFactory,
     PracticesIndexPageFactory,
+    term,
 )
+from tests.search.conftest import ENGINE_URL
+from tests.services import require_service
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +124,41 @@ def test_status_reports_drift_and_sync_repairs_it(sheet_index, django_capture_on
 
     assert {page_key(indexed.pk), page_key(forgotten.pk)} <= indexed_keys()
     call_command("search_index", "status")
+
+
+def test_a_renamed_theme_is_searchable_by_its_new_name(
+    sheet_index, django_capture_on_commit_callbacks
+):
+    sheet = PracticeSheetPageFactory(parent=sheet_index, live=False, title="Une fiche")
+    theme = term(Theme, "prevention-ruptures")
+    sheet.themes.add(theme)
+    publish(sheet, django_capture_on_commit_callbacks)
+
+    theme.name = "Continuité des parcours sans rupture"
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
+    if ENGINE_URL:
+        get_backend().refresh()
+
+    found = get_backend().search(SearchRequest(text="continuité parcours", language="fr"))
+    assert [hit.key for hit in found.hits] == [page_key(sheet.pk)]
+
+
+def test_an_index_built_by_another_version_of_the_analysis_is_rebuilt_by_the_next_replay(
+    sheet_index, django_capture_on_commit_callbacks
+):
+    require_service(bool(ENGINE_URL), "Pas de moteur de recherche (SEARCH_URL) pour ce test.")
+    sheet = PracticeSheetPageFactory(parent=sheet_index, live=False)
+    publish(sheet, django_capture_on_commit_callbacks)
+    engine = configured_engine()
+    alias = alias_name("fr")
+    (older,) = engine.alias_targets(alias)
+    engine.client.indices.put_mapping(index=older, body={"_meta": {"analysis": "older"}})
+
+    with pytest.raises(CommandError, match="autre version de l’analyse : fr"):
+        call_command("search_index", "status")
+    call_command("search_index", "replay", stdout=StringIO())
+
+    assert engine.alias_targets(alias) != [older]
+    assert get_backend().outdated_languages() == []
+    assert page_key(sheet.pk) in indexed_keys()

@@ -47,10 +47,13 @@ DOCUMENTS = [
     # Exact before fuzzy: "pédopsychiatre" is one letter away from "pédopsychiatrie".
     document("near-miss", "Le pédopsychiatre de secteur"),
     document("exact-word", "La pédopsychiatrie de secteur"),
-    # An exact word of a body before a near miss of a summary: "neurologue" is one letter
-    # from "neurologie" (typos are forgiven in titles and summaries, not in bodies).
-    document("near-miss-in-summary", "Une fiche", summary="Le neurologue passe le mardi."),
-    document("exact-word-in-body", "Une fiche", body="La neurologie le mardi."),
+    # An exact word of a body before a near miss of a summary: "addictologue" is one letter
+    # from "addictologie" (typos are forgiven in titles and summaries, not in bodies).
+    document("near-miss-in-summary", "Une fiche", summary="L’addictologue passe le mardi."),
+    document("exact-word-in-body", "Une fiche", body="L’addictologie le mardi."),
+    # A word of the dictionary typed whole is no typo: "neurologie" is not "neurologue".
+    document("other-word", "Une fiche", summary="Le neurologue passe le jeudi."),
+    document("dictionary-word", "Une fiche", body="La neurologie le jeudi."),
     # Title, then summary, then body.
     document("in-body", "Fiche de pratique", body="Une démarche de bientraitance au quotidien."),
     document("in-summary", "Fiche de méthode", summary="Une démarche de bientraitance."),
@@ -114,11 +117,15 @@ def test_an_exact_word_ranks_above_a_near_miss(ranked_documents):
 
 
 def test_an_exact_word_of_a_body_ranks_above_a_near_miss_of_a_summary(ranked_documents):
-    found = ranking(ranked_documents, "neurologie")
+    found = ranking(ranked_documents, "addictologie")
 
     assert found[0] == "exact-word-in-body"
     if ENGINE_URL:
         assert "near-miss-in-summary" in found
+
+
+def test_a_word_of_the_dictionary_typed_whole_finds_itself_only(ranked_documents):
+    assert ranking(ranked_documents, "neurologie") == ["dictionary-word"]
 
 
 def test_a_word_in_the_title_ranks_above_the_summary_and_the_summary_above_the_body(

@@ -22,6 +22,16 @@ class Command(BaseCommand):
         except SearchEngineUnavailable as error:
             raise CommandError(f"Moteur de recherche injoignable : {error}") from error
 
+    def rebuild_if_asked(self):
+        """Rebuild when asked (a thesaurus change, a failed rebuild) or when an index was
+        built by another version of the analysis (an upgrade)."""
+        outdated = indexing.ask_rebuild_if_outdated()
+        if outdated:
+            languages = ", ".join(outdated)
+            self.stdout.write(f"Index construit par une autre version de l’analyse : {languages}.")
+        if indexing.rebuild_pending():
+            self.rebuild()
+
     def rebuild(self):
         total = indexing.candidate_count()
         with tqdm(total=total, unit="doc", desc="Indexation", disable=not total) as bar:
@@ -52,6 +62,11 @@ class Command(BaseCommand):
             )
         if status["orphans"]:
             problems.append(f"index orphelins : {', '.join(status['orphans'])}")
+        outdated = get_backend().outdated_languages()
+        if outdated:
+            problems.append(
+                f"index construit par une autre version de l’analyse : {', '.join(outdated)}"
+            )
         if indexing.rebuild_pending():
             pending -= 1
             problems.append("une reconstruction de l’index est en attente")
@@ -64,13 +79,11 @@ class Command(BaseCommand):
     def replay(self):
         replayed = indexing.replay_pending()
         self.stdout.write(f"{replayed} mise(s) à jour en attente rejouée(s).")
-        if indexing.rebuild_pending():
-            self.rebuild()
+        self.rebuild_if_asked()
 
     def sync(self):
         replayed = indexing.replay_pending()
         self.stdout.write(f"{replayed} mise(s) à jour en attente rejouée(s).")
-        if indexing.rebuild_pending():
-            self.rebuild()
+        self.rebuild_if_asked()
         repaired = indexing.repair_drift()
         self.stdout.write(self.style.SUCCESS(f"{repaired} document(s) réparé(s)."))

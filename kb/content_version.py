@@ -1,0 +1,102 @@
+"""A number that changes whenever something the public sees changes.
+
+What is kept for readers (whole pages for signed-out visitors, `kb.page_cache`;
+what a page shows every reader alike, such as its related items, classification
+or breadcrumb) is stored in the shared cache under the current number. A
+publication, an unpublication, a move, a deletion, a change of view restriction,
+of taxonomy, of the footer, of a training's seats, of the search index's public
+documents or of the thesaurus sets a new number once its transaction is
+committed: every process then reads and stores under the new one, and what was
+kept under the old one is never read again and expires on its own.
+
+Dropping everything on every change is the simple correct choice. A publication
+shows on its page, its lists, the home page, the feeds, the sitemap and in the
+related items of other pages; telling exactly which ones is where caches go
+stale. Editors publish a few times a day, readers read thousands of times.
+
+The number is read before the database: a reader who gets the new number reads
+what was committed with it. Keys also carry the database and the release of the
+code: a page rendered by the previous templates is not served by the next release.
+"""
+
+import functools
+import hashlib
+import time
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "kb:content-version"
+# Long enough to serve a day of reading, short enough for the cache to empty itself.
+KEPT_SECONDS = 24 * 60 * 60
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def new_content_version(**kwargs):
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def content_changed():
+    """What the public sees changes with the current transaction: a new number once committed."""
+    transaction.on_commit(new_content_version)
+
+
+def project_folders():
+    """The project's own apps, templates and catalogues (not the libraries it installs)."""
+    base = Path(settings.BASE_DIR)
+    apps_here = [Path(config.path) for config in apps.get_app_configs()]
+    templates = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    locales = [Path(folder) for folder in settings.LOCALE_PATHS]
+    return [
+        folder
+        for folder in apps_here + templates + locales
+        if folder.is_relative_to(base) and "site-packages" not in folder.parts
+    ]
+
+
+@functools.cache
+def source_fingerprint():
+    """The database this process reads and the code, templates and catalogues it runs.
+
+    Two sites, or a test run and the next, may share a cache folder: they never
+    share what they keep.
+    """
+    database = settings.DATABASES["default"]
+    where = [database["ENGINE"], database.get("HOST"), database.get("PORT"), database["NAME"]]
+    fingerprint = hashlib.sha256(repr(where).encode())
+    for folder in project_folders():
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".html", ".mo"):
+                stat = path.stat()
+                fingerprint.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return fingerprint.hexdigest()[:12]
+
+
+def versioned_key(name, *parts):
+    return ":".join(["kb", name, source_fingerprint(), str(content_version()), *map(str, parts)])
+
+
+def kept(name, parts, compute, request=None):
+    """`compute()`, worked out once per content version and kept in the shared cache.
+
+    A preview shows a draft to its editors: what is worked out for `request` then
+    is never kept.
+    """
+    if getattr(request, "is_preview", False):
+        return compute()
+    key = versioned_key(name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, KEPT_SECONDS)
+    return value
