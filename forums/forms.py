@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from forums import attachments
 from forums.models import NotificationSettings, Post
-from kb.models.profiles import user_display_name
 from search.extraction import flatten
 
 MAX_MESSAGE_LENGTH = 2000
@@ -124,29 +123,27 @@ class EditForm(forms.Form):
 
 
 class NotificationSettingsForm(forms.ModelForm):
+    """The moderation alerts are a choice for moderators only."""
+
     class Meta:
         model = NotificationSettings
-        fields = ["digest", "immediate"]
+        fields = ["digest", "immediate", "moderation_alerts_at_once"]
         widgets = {"digest": forms.RadioSelect}
+
+    def __init__(self, *args, moderates=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not moderates:
+            del self.fields["moderation_alerts_at_once"]
 
 
 class CapitaliseForm(forms.Form):
-    """Which posts go into the sheet, and which of their authors agreed to be named."""
+    """Which posts go into the sheet (their authors answer for themselves about being named)."""
 
     posts = forms.ModelMultipleChoiceField(
         label=_("Messages à reprendre dans la fiche"),
         queryset=Post.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choisissez au moins un message à reprendre dans la fiche.")},
-    )
-    credited = forms.MultipleChoiceField(
-        label=_("Auteurs qui ont accepté d’être cités par leur nom"),
-        help_text=_(
-            "Les autres apparaîtront comme « un membre de l’espace ». Les messages anonymes ne "
-            "sont jamais signés."
-        ),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
     )
 
     def __init__(self, *args, posts, **kwargs):
@@ -155,11 +152,6 @@ class CapitaliseForm(forms.Form):
         self.fields["posts"].label_from_instance = lambda post: Truncator(
             flatten(post.body_html)
         ).chars(160)
-        authors = {post.author for post in posts if post.author and not post.anonymous}
-        self.fields["credited"].choices = [
-            (str(author.pk), user_display_name(author))
-            for author in sorted(authors, key=user_display_name)
-        ]
 
 
 class InvitationForm(forms.Form):
@@ -168,3 +160,15 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     accepted_charter = JoinForm.base_fields["accepted_charter"]
+
+
+class ConsentForm(forms.Form):
+    agreed = forms.TypedChoiceField(
+        label=_("Acceptez-vous d’être cité ou citée par votre nom dans la fiche action ?"),
+        choices=[
+            ("1", _("Oui, la fiche peut me nommer")),
+            ("0", _("Non, je préfère apparaître comme « un membre de l’espace »")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )

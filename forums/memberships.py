@@ -7,16 +7,19 @@ is told that it was already decided; nothing is applied, nor mailed, twice.
 
 from datetime import UTC, datetime, timedelta
 
-from django.core import mail, signing
+from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from forums import permissions
+from forums import moderator_alerts, permissions
 from forums.errors import Refusal
 from forums.models import Space, SpaceMembership
+from kb.mail import Link, compose
 from kb.site_url import absolute
 
 Status = SpaceMembership.Status
@@ -100,11 +103,27 @@ def join(space, user, *, accepted_charter, message=""):
             )
     except IntegrityError as error:  # the same person asked twice at once
         raise AlreadyAsked from error
+    if status == Status.PENDING:
+        moderator_alerts.join_requested(membership)
     return membership
 
 
+def mentionable_members(space, typed, limit=8):
+    """Active members of `space` whose username or name starts with `typed`, for the
+    suggestions of the post forms."""
+    words = Q(username__istartswith=typed) | Q(first_name__istartswith=typed)
+    words |= Q(last_name__istartswith=typed)
+    active = space.memberships.filter(status=Status.ACTIVE).exclude(
+        suspended_until__gt=timezone.now()
+    )
+    users = get_user_model().objects.filter(is_active=True, pk__in=active.values("user_id"))
+    return users.filter(words).order_by("first_name", "last_name", "username")[:limit]
+
+
 def pending_requests(space):
-    return space.memberships.filter(status=Status.PENDING).select_related("user")
+    return space.memberships.filter(status=Status.PENDING).select_related(
+        "user__profile__territory"
+    )
 
 
 def decide(membership_id, moderator, *, approve, message=""):
@@ -141,28 +160,34 @@ def leave(space, user):
 
 APPROVED_SUBJECT = _("Bienvenue dans l’espace « %(space)s »")
 APPROVED_BODY = _(
-    "Bonjour,\n\n"
     "Votre demande pour rejoindre l’espace de pair-émulation « %(space)s » est acceptée. "
-    "Vous pouvez lire ses échanges et y participer : %(url)s\n"
+    "Vous pouvez lire ses échanges et y participer."
 )
 REFUSED_SUBJECT = _("Votre demande pour l’espace « %(space)s »")
 REFUSED_BODY = _(
-    "Bonjour,\n\n"
     "La modération de l’espace de pair-émulation « %(space)s » n’a pas retenu votre demande "
-    "pour le moment.\n"
+    "pour le moment."
 )
-MODERATOR_NOTE = _("\nMessage de la modération :\n%(message)s\n")
+MODERATOR_NOTE = _("Message de la modération :")
 
 
 def tell_decision(membership, note):
-    facts = {"space": membership.space.name, "url": membership.space.get_full_url()}
+    if not membership.user.email:
+        return
+    space = membership.space
+    facts = {"space": space.name}
     approved = membership.status == Status.ACTIVE
-    subject = gettext(APPROVED_SUBJECT if approved else REFUSED_SUBJECT) % facts
-    body = gettext(APPROVED_BODY if approved else REFUSED_BODY) % facts
+    parts = [gettext(APPROVED_BODY if approved else REFUSED_BODY) % facts]
     if note:
-        body += gettext(MODERATOR_NOTE) % {"message": note}
-    if membership.user.email:
-        mail.EmailMessage(subject, body, to=[membership.user.email]).send()
+        parts.append(gettext(MODERATOR_NOTE) + "\n\n" + note)
+    actions = [Link(gettext("Ouvrir l’espace"), space.get_full_url())] if approved else []
+    compose(
+        membership.user.email,
+        gettext(APPROVED_SUBJECT if approved else REFUSED_SUBJECT) % facts,
+        "\n\n".join(parts),
+        name=membership.user.first_name,
+        actions=actions,
+    ).send()
 
 
 # --- invitations ----------------------------------------------------------------
@@ -203,10 +228,12 @@ def invite(space, moderator, email):
     if not permissions.can_moderate_space(moderator, space):
         raise NotModerator
     path = reverse("forums:invitation", args=[space.slug, invitation_token(space, email)])
-    url = absolute(path)
-    facts = {"space": space.name, "url": url, "days": INVITATION_DAYS}
-    mail.EmailMessage(
-        gettext(INVITATION_SUBJECT) % facts, gettext(INVITATION_BODY) % facts, to=[email]
+    facts = {"space": space.name, "days": INVITATION_DAYS}
+    compose(
+        email,
+        gettext(INVITATION_SUBJECT) % facts,
+        gettext(INVITATION_BODY) % facts,
+        actions=[Link(gettext("Rejoindre l’espace"), absolute(path))],
     ).send()
 
 
@@ -264,9 +291,8 @@ def space_of_invitation(token):
 
 INVITATION_SUBJECT = _("Invitation à l’espace de pair-émulation « %(space)s »")
 INVITATION_BODY = _(
-    "Bonjour,\n\n"
     "La modération de l’espace de pair-émulation « %(space)s » vous invite à le rejoindre. "
-    "Ce lien est valable %(days)s jours :\n%(url)s\n\n"
+    "Le lien ci-dessous est valable %(days)s jours.\n\n"
     "Vous devrez vous connecter (ou créer un compte) avec cette adresse électronique, puis "
-    "accepter la charte de l’espace.\n"
+    "accepter la charte de l’espace."
 )

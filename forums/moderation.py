@@ -9,16 +9,18 @@ applied or mailed twice.
 
 from datetime import timedelta
 
-from django.core import mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from forums import notifications, permissions
+from forums import moderator_alerts, notifications, permissions
 from forums.errors import Refusal
 from forums.models import ModerationAction, Post, Report, SpaceMembership, Topic
 from forums.search import post_key
+from kb.mail import Link, compose
+from kb.site_url import absolute
 from search.indexing import refresh_now_after_commit
 
 Kind = ModerationAction.Kind
@@ -77,9 +79,11 @@ def report(post, reporter, reason):
         raise TooManyReports
     try:
         with transaction.atomic():
-            return Report.objects.create(post=post, reporter=reporter, reason=reason.strip())
+            created = Report.objects.create(post=post, reporter=reporter, reason=reason.strip())
     except IntegrityError as error:
         raise AlreadyReported from error
+    moderator_alerts.post_reported(created)
+    return created
 
 
 def open_reports(space):
@@ -130,7 +134,7 @@ def change_post(post_id, moderator, kind, reason=""):
             transaction.on_commit(lambda: notifications.post_published(post))
         log(space, moderator, kind, reason, post=post, topic=post.topic, member=post.author)
         if kind != Kind.APPROVE:
-            tell_author(post.author, space, kind, reason, post.topic.title)
+            tell_author(post.author, space, kind, reason, post.topic.title, post)
     return post
 
 
@@ -215,15 +219,34 @@ NOTICES = {
     Kind.BLOCK: _("Vous ne faites plus partie de l’espace « %(space)s »."),
 }
 NOTICE_SUBJECT = _("Modération de l’espace « %(space)s »")
-NOTICE_REASON = _("\nMotif donné par la modération :\n%(reason)s\n")
+NOTICE_REASON = _("Motif donné par la modération :")
 
 
-def tell_author(user, space, kind, reason, topic_title):
+def tell_author(user, space, kind, reason, topic_title, post=None):
+    """Tell `user` what the moderation did; a hidden post comes back to them with a way to
+    edit it."""
     if user is None or not user.email:
         return
     facts = {"space": space.name, "topic": topic_title}
-    body = gettext("Bonjour,\n\n") + gettext(NOTICES[kind]) % facts + "\n"
+    parts = [gettext(NOTICES[kind]) % facts]
     if reason.strip():
-        body += gettext(NOTICE_REASON) % {"reason": reason.strip()}
-    message = mail.EmailMessage(gettext(NOTICE_SUBJECT) % facts, body, to=[user.email])
+        parts.append(gettext(NOTICE_REASON) + "\n\n" + quote(reason))
+    actions = []
+    if post is not None and kind == Kind.HIDE:
+        parts.append(gettext("Votre message :") + "\n\n" + quote(post.body))
+        edit_url = absolute(reverse("forums:edit_post", args=[space.slug, post.pk]))
+        actions.append(Link(gettext("Modifier votre message"), edit_url))
+    elif post is not None:
+        actions.append(Link(gettext("Voir le sujet"), absolute(post.get_absolute_url())))
+    message = compose(
+        user.email,
+        gettext(NOTICE_SUBJECT) % facts,
+        "\n\n".join(parts),
+        name=user.first_name,
+        actions=actions,
+    )
     transaction.on_commit(message.send)
+
+
+def quote(markdown):
+    return "\n".join(f"> {line}".rstrip() for line in markdown.strip().splitlines())

@@ -50,10 +50,12 @@ def moderation_queue(request, slug):
         "forums/moderation_queue.html",
         {
             "space": space,
-            "pending_posts": pending.select_related("topic", "author"),
-            "reports": moderation.open_reports(space).select_related(
-                "post__topic", "post__author", "reporter"
+            "pending_posts": pending.select_related("topic", "author").prefetch_related(
+                "attachments"
             ),
+            "reports": moderation.open_reports(space)
+            .select_related("post__topic", "post__author", "reporter")
+            .prefetch_related("post__attachments"),
             "members": space.memberships.filter(status=SpaceMembership.Status.ACTIVE)
             .exclude(user=request.user)
             .select_related("user"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from forums import notifications, permissions
+from forums import capitalise, moderator_alerts, notifications, permissions, unsubscribing
 from forums.forms import NotificationSettingsForm, submitted
 from forums.models import Notification, Topic
 from forums.views import directory_link, listed_space_or_404
@@ -38,6 +38,8 @@ def notification_list(request):
             "page_obj": Paginator(visible, NOTIFICATIONS_PER_PAGE).get_page(
                 request.GET.get("page")
             ),
+            "moderation_work": moderator_alerts.waiting_work(request.user),
+            "consents_waiting": capitalise.consents_waiting_for(request.user),
             "breadcrumb": breadcrumb(request, _("Notifications"), [directory_link()]),
         },
     )
@@ -46,7 +48,9 @@ def notification_list(request):
 @login_required
 def notification_settings(request):
     form = NotificationSettingsForm(
-        **submitted(request), instance=notifications.settings_of(request.user)
+        **submitted(request),
+        instance=notifications.settings_of(request.user),
+        moderates=permissions.moderated_spaces(request.user).exists(),
     )
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -66,11 +70,11 @@ def notification_settings(request):
 # the signed token in the address is what proves the request.
 @csrf_exempt
 def unsubscribe(request, token):
-    user = notifications.user_for_token(token)
+    user = unsubscribing.user_for_token(token)
     if user is None:
         raise Http404
     if request.method == "POST":
-        notifications.unsubscribe(user)
+        unsubscribing.unsubscribe(user)
         return render(request, "forums/unsubscribed.html", {"email": user.email})
     return render(request, "forums/unsubscribe.html", {"email": user.email, "token": token})
 

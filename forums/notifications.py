@@ -8,33 +8,29 @@ mail is built at sending time from what the reader may still read and has not
 read yet, and carries a one-click unsubscribe (RFC 8058).
 """
 
-import re
 from datetime import datetime, time, timedelta
 from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import mail, signing
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
-from forums import permissions
+from forums import moderator_alerts, permissions, unsubscribing
+from forums.markup import MENTION
 from forums.models import Follow, Notification, NotificationSettings, Post, SentMail
 from forums.templatetags.forums_tags import post_author
+from kb.mail import Link, compose
 from kb.site_url import absolute
-from search.extraction import flatten
 
 Reason = Notification.Reason
 Digest = NotificationSettings.Digest
-MENTION = re.compile(r"(?<![\w@])@([\w.+-]+\w)")
 DIGEST_TIME = time(7, 0)
 WEEKLY_DIGEST_WEEKDAY = 0  # Monday
 # Immediate mails a day; the digest comes on top, so nobody gets more than five mails a day.
 MAX_IMMEDIATE_MAILS_PER_DAY = 4
-UNSUBSCRIBE_SALT = "forums.unsubscribe"
+EXCERPT_LENGTH = 600
 
 
 # --- following ----------------------------------------------------------------
@@ -125,48 +121,40 @@ def mark_topic_read(user, topic, now=None):
 # --- e-mail -------------------------------------------------------------------
 
 
-def unsubscribe_token(user):
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
-
-
-def user_for_token(token):
-    try:
-        user_id = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
-    except signing.BadSignature:
-        return None
-    return get_user_model().objects.filter(pk=user_id).first()
-
-
-def unsubscribe(user):
-    """Stop every e-mail from the spaces; the in-site notifications stay."""
-    NotificationSettings.objects.update_or_create(
-        user=user, defaults={"digest": Digest.NEVER, "immediate": False}
-    )
-
-
-def message_to(user, subject, body, now):
-    unsubscribe_url = absolute(reverse("forums:unsubscribe", args=[unsubscribe_token(user)]))
-    body += "\n-- \n" + gettext(
-        "Vous recevez ce message parce que vous participez aux espaces de pair-émulation. "
-        "Pour ne plus recevoir aucun e-mail : %(url)s\n"
-        "Pour choisir ce que vous recevez : %(settings)s\n"
-    ) % {"url": unsubscribe_url, "settings": absolute(reverse("forums:notification_settings"))}
+def message_to(user, subject, content, now, actions=()):
+    """A mail of the spaces to `user`, counted against their daily cap."""
     SentMail.objects.create(user=user, sent_at=now)
-    return mail.EmailMessage(
+    return compose(
+        user.email,
         subject,
-        body,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        content,
+        name=user.first_name,
+        actions=actions,
+        subscription=unsubscribing.subscription_of(user),
     )
 
 
-def describe(post):
-    """A post as a reader of the mail sees it: who (anonymity kept), an excerpt, a link."""
-    excerpt = Truncator(flatten(post.body_html)).chars(300)
-    return f"{post_author(post)} :\n{excerpt}\n{absolute(post.get_absolute_url())}\n"
+def excerpt(markdown, limit=EXCERPT_LENGTH):
+    """The first lines of a post's Markdown, whole lines up to about `limit` characters, so
+    that lists and paragraphs keep their shape."""
+    kept, length = [], 0
+    for line in markdown.strip().splitlines():
+        if length and length + len(line) > limit:
+            kept.append("…")
+            break
+        kept.append(line)
+        length += len(line)
+    return "\n".join(kept)
+
+
+def describe(post, with_link=True):
+    """A post as a reader of the mail sees it (Markdown): who (anonymity kept), its first
+    lines quoted, a link."""
+    quoted = "\n".join(f"> {line}".rstrip() for line in excerpt(post.body).splitlines())
+    parts = [f"**{post_author(post)}** :", quoted]
+    if with_link:
+        parts.append(absolute(post.get_absolute_url()))
+    return "\n\n".join(parts) + "\n"
 
 
 def send_immediate(user, post, reason, now):
@@ -183,7 +171,8 @@ def send_immediate(user, post, reason, now):
             if reason == Reason.MENTION
             else gettext("%(space)s : nouvelle réponse à « %(topic)s »")
         ) % {"space": post.topic.space.name, "topic": post.topic.title}
-        message_to(user, subject, describe(post), now).send()
+        read = Link(gettext("Lire et répondre"), absolute(post.get_absolute_url()))
+        message_to(user, subject, describe(post, with_link=False), now, [read]).send()
     return True
 
 
@@ -219,7 +208,9 @@ def send_digest(preferences, now):
     )
     preferences.last_digest_at = now
     preferences.save(update_fields=["last_digest_at"])
-    if not notifications or not user.email:
+    with translation.override(settings.LANGUAGE_CODE):
+        moderation = moderator_alerts.digest_section(user)
+    if not (notifications or moderation) or not user.email:
         return False
     # Topics in the order of their newest post, posts newest first within each.
     by_topic = [
@@ -228,17 +219,22 @@ def send_digest(preferences, now):
     by_topic.sort(key=lambda group: group[0].post.created_at, reverse=True)
     with translation.override(settings.LANGUAGE_CODE):
         count = len(notifications)
-        subject = ngettext(
-            "Votre récapitulatif : %(count)s nouveau message",
-            "Votre récapitulatif : %(count)s nouveaux messages",
-            count,
-        ) % {"count": count}
-        sections = []
+        subject = (
+            ngettext(
+                "Votre récapitulatif : %(count)s nouveau message",
+                "Votre récapitulatif : %(count)s nouveaux messages",
+                count,
+            )
+            % {"count": count}
+            if count
+            else gettext("Votre récapitulatif : des demandes attendent la modération")
+        )
+        sections = [moderation] if moderation else []
         for group in by_topic:
             topic = group[0].post.topic
-            heading = f"== {topic.title} ({topic.space.name}) =="
-            sections.append("\n".join([heading, *(describe(n.post) for n in group)]))
-        message_to(user, subject, "\n\n".join(sections) + "\n", now).send()
+            heading = f"### {topic.title} ({topic.space.name})"
+            sections.append("\n\n".join([heading, *(describe(n.post) for n in group)]))
+        message_to(user, subject, "\n\n".join(sections), now).send()
     Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(mailed_at=now)
     return True
 

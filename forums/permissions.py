@@ -6,6 +6,7 @@ topics and published posts; a members-only space is read by its active members
 is read by anyone signed in.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
@@ -13,6 +14,8 @@ from forums.models import Space, SpaceMembership
 from forums.search import SIGNED_IN, members_of
 
 MODERATE_ALL_SPACES = "forums.moderate_all_spaces"
+# The backend that holds group and user permissions (kb.settings lists several).
+PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def is_site_moderator(user):
@@ -84,6 +87,20 @@ def moderated_spaces(user):
 
 def can_moderate_space(user, space):
     return moderated_spaces(user).filter(pk=space.pk).exists()
+
+
+def moderators_of(space):
+    """The active accounts that may moderate `space` now: its moderators (not while
+    suspended) and the site moderators."""
+    accounts = get_user_model()._default_manager
+    users = accounts.filter(is_active=True)
+    site_moderators = accounts.with_perm(MODERATE_ALL_SPACES, backend=PERMISSIONS_BACKEND)
+    space_moderators = SpaceMembership.objects.filter(
+        space=space, status=SpaceMembership.Status.ACTIVE, role=SpaceMembership.Role.MODERATOR
+    ).exclude(suspended_until__gt=timezone.now())
+    return users.filter(
+        Q(pk__in=site_moderators.values("pk")) | Q(pk__in=space_moderators.values("user_id"))
+    )
 
 
 def administered(user, queryset):

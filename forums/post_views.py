@@ -1,18 +1,21 @@
-"""Authors editing and withdrawing their own posts, the posts' attachments, and turning a
-topic into a draft practice sheet."""
+"""Authors editing and withdrawing their own posts, and the posts' attachments."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forums import capitalise, permissions, posting
-from forums.forms import CapitaliseForm, EditForm, submitted
-from forums.models import Attachment, Post, Topic
+from forums import memberships, permissions, posting
+from forums.forms import EditForm, submitted
+from forums.models import Attachment, Post
 from forums.views import directory_link, listed_space_or_404, space_link, topic_link
+from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
+
+MAX_TYPED = 50
 
 
 def attachment(request, slug, pk):
@@ -102,45 +105,21 @@ def delete_post(request, slug, pk):
     return redirect(post.topic.get_absolute_url())
 
 
-def capitalise_topic(request, slug, pk):
-    listed_space_or_404(request, slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
-    if not capitalise.can_capitalise(request.user, topic):
+def mention_suggestions(request, slug):
+    """Members of the space to mention, as the writer types "@…" (JSON, for posting.js)."""
+    space = listed_space_or_404(request, slug)
+    if not permissions.can_post_in_space(request.user, space):
         raise Http404
-    posts = topic.posts.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
-    form = CapitaliseForm(**submitted(request), posts=posts.select_related("author"))
-    if request.method == "POST" and form.is_valid():
-        credited = {int(pk) for pk in form.cleaned_data["credited"]}
-        try:
-            sheet = capitalise.capitalise(
-                topic, request.user, list(form.cleaned_data["posts"]), credited
-            )
-        except capitalise.CapitalisationError as refusal:
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(
-                request,
-                _("La fiche « %s » est créée en brouillon et soumise à la relecture éditoriale.")
-                % sheet.title,
-            )
-            return redirect(topic.get_absolute_url())
-    return render(
-        request,
-        "forums/capitalise.html",
-        {
-            "topic": topic,
-            "form": form,
-            "breadcrumb": breadcrumb(
-                request,
-                _("Capitaliser ce sujet"),
-                [
-                    directory_link(),
-                    space_link(topic.space),
-                    topic_link(topic),
-                ],
-            ),
-        },
-        status=400 if form.errors else 200,
-    )
+    typed = request.GET.get("q", "").strip().lstrip("@")[:MAX_TYPED]
+    members = memberships.mentionable_members(space, typed) if typed else []
+    suggestions = [
+        {"username": member.get_username(), "name": user_display_name(member)} for member in members
+    ]
+    status = ngettext(
+        "%(count)s personne à mentionner : flèches haut et bas pour choisir, Entrée pour "
+        "l’insérer.",
+        "%(count)s personnes à mentionner : flèches haut et bas pour choisir, Entrée pour "
+        "l’insérer.",
+        len(suggestions),
+    ) % {"count": len(suggestions)}
+    return JsonResponse({"suggestions": suggestions, "status": status if suggestions else ""})

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forums import attachments, notifications, permissions
+from forums import attachments, moderator_alerts, notifications, permissions
 from forums.errors import Refusal
 from forums.models import Post, PostRevision, Topic
 
@@ -73,6 +73,11 @@ def status_of_new_post(space, user):
     return Status.PENDING if accepted < REVIEWED_FIRST_POSTS else Status.PUBLISHED
 
 
+def will_be_held(space, user):
+    """Whether the next post of `user` in `space` waits for a moderator (said on the form)."""
+    return status_of_new_post(space, user) == Status.PENDING
+
+
 def check_may_write(space, user):
     """Every write in a space (new post, edit) asks here; withdrawing a post asks `Barred`."""
     if permissions.is_barred_from(user, space):
@@ -124,10 +129,13 @@ def reply(topic, user, *, body, anonymous=False, attachment=None):
 
 
 def after_writing(post):
-    """Authors follow the topics they write in; readers hear of the post once it is public."""
+    """Authors follow the topics they write in; readers hear of the post once it is public,
+    moderators at once when it waits for them."""
     notifications.follow(post.author, topic=post.topic)
     if post.status == Status.PUBLISHED:
         transaction.on_commit(lambda: notifications.post_published(post))
+    else:
+        moderator_alerts.post_held(post)
 
 
 def quoted(post):

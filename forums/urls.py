@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums import moderation_views, notification_views, post_views, views
+from forums import capitalise_views, moderation_views, notification_views, post_views, views
 
 app_name = "forums"
 
@@ -19,8 +19,13 @@ urlpatterns = [
     path("<slug:slug>/suivre/", notification_views.toggle_follow, name="follow_space"),
     path(
         "<slug:slug>/sujets/<int:pk>/capitaliser/",
-        post_views.capitalise_topic,
+        capitalise_views.capitalise_topic,
         name="capitalise",
+    ),
+    path(
+        "<slug:slug>/sujets/<int:pk>/accord/",
+        capitalise_views.citation_consent,
+        name="citation_consent",
     ),
     path(
         "<slug:slug>/sujets/<int:pk>/suivre/",
@@ -32,6 +37,7 @@ urlpatterns = [
     path("<slug:slug>/invitation/<str:token>/", views.invitation, name="invitation"),
     path("<slug:slug>/demandes/<int:pk>/", views.decide, name="decide"),
     path("<slug:slug>/nouveau-sujet/", views.new_topic, name="new_topic"),
+    path("<slug:slug>/mentions/", post_views.mention_suggestions, name="mention_suggestions"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", views.reply, name="reply"),
     path("<slug:slug>/pieces-jointes/<int:pk>/", post_views.attachment, name="attachment"),

@@ -17,7 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import capitalise, memberships, notifications, permissions, posting
+from forums import (
+    capitalise,
+    memberships,
+    moderator_alerts,
+    notifications,
+    permissions,
+    posting,
+)
 from forums.forms import (
     AcceptInvitationForm,
     DecisionForm,
@@ -28,7 +35,7 @@ from forums.forms import (
     TopicForm,
     submitted,
 )
-from forums.models import Post, SpaceMembership, Topic, TopicReading
+from forums.models import ModerationAction, Post, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
 
@@ -70,11 +77,12 @@ def listed_space_or_404(request, slug):
 def space_list(request):
     spaces = permissions.listed_spaces(request.user).select_related("theme", "region", "department")
     readable = set(permissions.readable_spaces(request.user).values_list("pk", flat=True))
+    waiting = {work.space.pk: work.total for work in moderator_alerts.waiting_work(request.user)}
     return render(
         request,
         "forums/space_list.html",
         {
-            "spaces": [(space, space.pk in readable) for space in spaces],
+            "spaces": [(space, space.pk in readable, waiting.get(space.pk, 0)) for space in spaces],
             "breadcrumb": breadcrumb(request, _("Espaces de pair-émulation")),
         },
     )
@@ -117,7 +125,7 @@ def space_detail(request, slug, join_form=None):
             "may_post": permissions.can_post_in_space(request.user, space),
             "follows": request.user.is_authenticated
             and notifications.follows(request.user, space=space),
-            "pending_count": memberships.pending_requests(space).count() if moderates else 0,
+            "waiting": moderator_alerts.waiting_in(space) if moderates else None,
             "breadcrumb": breadcrumb(
                 request, space.name, [directory_link()], current_language=CONTENT_LANGUAGE
             ),
@@ -274,14 +282,22 @@ def topic_detail(request, slug, pk, reply_form=None):
     if not permissions.can_read_space(request.user, topic.space):
         raise Http404
     moderates = permissions.can_moderate_space(request.user, topic.space)
-    # Authors see their own posts waiting for review; moderators see all of them.
+    # Authors see their own posts waiting for review; moderators see all of them, and a
+    # placeholder with the reason where a post was hidden.
     waiting = Q(status=Post.Status.PENDING, deleted_at__isnull=True)
     if not moderates:
         waiting &= Q(author=request.user)
+    else:
+        waiting |= Q(status=Post.Status.HIDDEN, deleted_at__isnull=True)
     posts = topic.posts.filter(Q(pk__in=readable_posts().values("pk")) | waiting)
     posts = posts.select_related("author").prefetch_related("attachments")
     if moderates:
-        posts = posts.prefetch_related("revisions")
+        hiding = ModerationAction.objects.filter(
+            post=OuterRef("pk"), kind=ModerationAction.Kind.HIDE
+        ).order_by("-created_at")
+        posts = posts.prefetch_related("revisions").annotate(
+            hidden_because=Subquery(hiding.values("reason")[:1])
+        )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     now = timezone.now()
     TopicReading.objects.update_or_create(user=request.user, topic=topic, defaults={"read_at": now})
@@ -306,6 +322,8 @@ def topic_detail(request, slug, pk, reply_form=None):
             "may_capitalise": not topic.capitalised_as_id
             and capitalise.can_capitalise(request.user, topic),
             "reply_form": reply_form if may_reply else None,
+            "held_for_review": may_reply and posting.will_be_held(topic.space, request.user),
+            "consent_question": capitalise.pending_consent(request.user, topic),
             "breadcrumb": breadcrumb(
                 request,
                 topic.title,
@@ -358,6 +376,7 @@ def new_topic(request, slug):
         {
             "space": space,
             "form": form,
+            "held_for_review": posting.will_be_held(space, request.user),
             "breadcrumb": breadcrumb(
                 request,
                 _("Nouveau sujet"),

@@ -85,6 +85,9 @@ USER_LINKS = {
     ),
     "forums.SentMail.user": UserLink("mails_sent", DELETED, ("sent_at",)),
     "forums.TopicReading.user": UserLink("topic_readings", DELETED, ("topic_id", "read_at")),
+    "forums.CitationConsent.user": UserLink(
+        "citation_consents", DELETED, ("topic_id", "answer", "asked_at", "answered_at")
+    ),
     # Training offers
     "practices.TrainingRegistration.user": UserLink("training_registrations", ANONYMISED),
     # Editorial work in Wagtail's admin: the pages and their history stay, unsigned.
@@ -235,6 +238,7 @@ def export(user):
         "notification_settings": {
             "digest": preferences.digest,
             "immediate": preferences.immediate,
+            "moderation_alerts_at_once": preferences.moderation_alerts_at_once,
         }
         if preferences
         else None,

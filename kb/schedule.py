@@ -52,6 +52,11 @@ PERIODIC_COMMANDS = [
         "envoyer les récapitulatifs quotidiens et hebdomadaires des espaces",
     ),
     PeriodicCommand(
+        ("send_training_reminders",),
+        {"minute": "15"},
+        "rappeler leur session, la veille, aux personnes inscrites à une formation",
+    ),
+    PeriodicCommand(
         ("search_index", "sync"),
         {"hour": "1", "minute": "30"},
         "comparer l’index à la base de données et réparer les écarts",

@@ -11,17 +11,17 @@ all writers the same lock order.
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.core import mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
-from django.utils import formats, timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from kb.content_version import content_changed
+from practices import registration_mails
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
+from practices.registration_mails import describe_start  # noqa: F401 - the views' name for it
 
 Status = TrainingRegistration.Status
 ACTIVE = (Status.CONFIRMED, Status.WAITING)
@@ -126,6 +126,7 @@ def register(session, user, *, waiting_list=True):
         if existing is None:
             raise
         raise AlreadyRegistered(session, existing) from None
+    transaction.on_commit(lambda: registration_mails.registered(registration))
     _tell_organiser(registration, joined=True)
     return registration
 
@@ -181,7 +182,7 @@ def cancel_session(session):
         TrainingSession.objects.filter(pk=session.pk).update(is_cancelled=True, seats_taken=0)
         content_changed()
         session.is_cancelled = True
-        transaction.on_commit(lambda: _send_session_cancelled(session, told))
+        transaction.on_commit(lambda: registration_mails.session_cancelled(session, told))
     return told
 
 
@@ -340,93 +341,37 @@ def _fill_free_seats(session):
             seats_taken=F("seats_taken") + len(promoted)
         )
         content_changed()
-        transaction.on_commit(lambda: _send_promoted(session, promoted))
+        transaction.on_commit(lambda: registration_mails.promoted(session, promoted))
     return promoted
 
 
-def describe_start(session):
-    """When the session starts, as a sentence fragment in the active language."""
-    start = timezone.localtime(session.starts_at)
-    return gettext("%(date)s à %(time)s") % {
-        "date": formats.date_format(start, "DATE_FORMAT"),
-        "time": formats.time_format(start, "TIME_FORMAT"),
-    }
-
-
-def _session_facts(session):
-    return {
-        "title": session.offer.title,
-        "date": describe_start(session),
-        "place": session.place,
-        "url": session.offer.full_url or "",
-    }
-
-
-def _message(session, recipient, subject, body):
-    """An e-mail in the language of the offer's page.
-
-    Sessions hang on the page they were created for, usually the French source
-    page, so people who registered from the English translation read French.
-    """
-    with translation.override(session.offer.locale.language_code):
-        facts = _session_facts(session)
-        return mail.EmailMessage(
-            subject=gettext(subject) % facts,
-            body=gettext(body) % facts,
-            to=[recipient],
-        )
-
-
-PROMOTED_SUBJECT = _("Une place s’est libérée : votre inscription à « %(title)s » est confirmée")
-PROMOTED_BODY = _(
-    "Bonjour,\n\n"
-    "Une place s’est libérée pour la session de la formation « %(title)s » du %(date)s "
-    "(%(place)s). Vous étiez sur la liste d’attente : votre inscription est maintenant "
-    "confirmée.\n\n"
-    "Si vous ne pouvez plus venir, annulez votre inscription depuis la page de la formation "
-    "pour laisser la place à quelqu’un d’autre : %(url)s\n"
-)
-SESSION_CANCELLED_SUBJECT = _("Session annulée : « %(title)s » du %(date)s")
-SESSION_CANCELLED_BODY = _(
-    "Bonjour,\n\n"
-    "La session de la formation « %(title)s » prévue le %(date)s (%(place)s) est annulée "
-    "par ses organisateurs. Votre inscription est donc annulée elle aussi.\n\n"
-    "Les autres sessions de cette formation sont sur sa page : %(url)s\n"
-)
-ORGANISER_JOINED_SUBJECT = _("Nouvelle inscription : « %(title)s » du %(date)s")
-ORGANISER_LEFT_SUBJECT = _("Désistement : « %(title)s » du %(date)s")
-
-
-def _send_promoted(session, registrations):
-    messages = [
-        _message(session, r.user.email, PROMOTED_SUBJECT, PROMOTED_BODY)
-        for r in registrations
-        if r.user.email
-    ]
-    mail.get_connection().send_messages(messages)
-
-
-def _send_session_cancelled(session, registrations):
-    messages = [
-        _message(session, r.user.email, SESSION_CANCELLED_SUBJECT, SESSION_CANCELLED_BODY)
-        for r in registrations
-        if r.user.email
-    ]
-    mail.get_connection().send_messages(messages)
+def send_reminders(now=None):
+    """Remind the people with a seat of a session starting within a day, once each; those
+    who registered less than a day before the start just had their confirmation. Returns how
+    many were reminded."""
+    now = now or timezone.now()
+    due = TrainingRegistration.objects.filter(
+        status=Status.CONFIRMED,
+        reminded_at__isnull=True,
+        user__isnull=False,
+        session__is_cancelled=False,
+        session__starts_at__gt=now,
+        session__starts_at__lte=now + registration_mails.REMINDER_AHEAD,
+        created_at__lt=F("session__starts_at") - registration_mails.REMINDER_AHEAD,
+    ).select_related("session__offer", "user")
+    reminded = 0
+    for registration in due:
+        # One conditional UPDATE per person: two runs at once remind nobody twice.
+        if TrainingRegistration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
+            reminded_at=now
+        ):
+            if registration.user.email:
+                registration_mails.reminder(registration).send()
+            reminded += 1
+    return reminded
 
 
 def _tell_organiser(registration, *, joined):
-    session = registration.session
-    recipient = session.offer.organiser_email
-    if not recipient:
-        return
-    with translation.override(session.offer.locale.language_code):
-        facts = _session_facts(session)
-        subject = gettext(ORGANISER_JOINED_SUBJECT if joined else ORGANISER_LEFT_SUBJECT) % facts
-        status = registration.get_status_display()
-        body = gettext("%(person)s — %(email)s — %(status)s") % {
-            "person": registration.user.get_full_name() or registration.user.get_username(),
-            "email": registration.user.email,
-            "status": status,
-        }
-    transaction.on_commit(lambda: mail.EmailMessage(subject, body, to=[recipient]).send())
+    notice = registration_mails.organiser_notice(registration, joined=joined)
+    if notice is not None:
+        transaction.on_commit(notice.send)

@@ -37,8 +37,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Workflow, WorkflowTask
 
-from forums import attachments
-from forums.models import ModerationAction, Report, SpaceMembership
+from forums import attachments, moderator_alerts
+from forums.models import CitationConsent, ModerationAction, Post, Report, Space, SpaceMembership
+from kb.mail import Link
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
 from practices.models import TrainingRegistration
@@ -133,7 +134,10 @@ def build_world():
     for role, fields in memberships.items():
         users[role] = MembershipFactory(space=space, **fields).user
     post = PostFactory(topic=topic, author=users["member"], body="Notre bascule en DITEP.")
-    PostFactory(topic=TopicFactory(space=hidden), body="Cellule de crise confidentielle.")
+    hidden_topic = TopicFactory(space=hidden)
+    PostFactory(topic=hidden_topic, body="Cellule de crise confidentielle.")
+    PostFactory(topic=hidden_topic, body="En attente de validation.", status=Post.Status.PENDING)
+    CitationConsent.objects.create(topic=topic, user=users["member"])
     attachment = attachments.attach(post, attachments.check(SimpleUploadedFile("plan.pdf", PDF)))
     request = MembershipFactory(space=space, status=SpaceMembership.Status.PENDING)
     report = Report.objects.create(post=post, reporter=users["space_moderator"], reason="Test")
@@ -160,6 +164,7 @@ def build_world():
         "forums:topic": {"pk": topic.pk},
         "forums:reply": {"pk": topic.pk},
         "forums:capitalise": {"pk": topic.pk},
+        "forums:citation_consent": {"pk": topic.pk},
         "forums:follow_topic": {"pk": topic.pk},
         "forums:moderate_topic": {"pk": topic.pk},
         "forums:attachment": {"pk": attachment.pk},
@@ -673,6 +678,8 @@ EXPECTED = {
     "forums:unsubscribe": NOBODY,
     "forums:space": ALL,
     "forums:capitalise": SPACE_MODERATORS,
+    "forums:citation_consent": frozenset({"member"}),  # the author who was asked
+    "forums:mention_suggestions": READERS,
     "forums:join_requests": SPACE_MODERATORS,
     "forums:invitation": NOBODY,
     "forums:new_topic": READERS,
@@ -736,6 +743,63 @@ def test_each_person_reads_the_pages_they_may(world, db, kind):
     answers = answers_of(world, url)
     expected = expected_answers(SERVED_PAGES[kind])
     assert answers == expected, f"GET {url}\n" + table([("expected", expected), ("got", answers)])
+
+
+# --- what waits for the moderation: counts, pages and mails ----------------------------------
+
+# The world's space has a join request, an open report; the hidden space a held post.
+TOLD_OF_THE_SPACE = SPACE_MODERATORS
+TOLD_OF_THE_HIDDEN_SPACE = SITE_MODERATORS
+
+
+def moderation_channels(world, client, role, mailed):
+    """What tells `role` that something waits: the header's count, the notifications page's
+    "À modérer" section naming each space, the mails `alert` sent."""
+    user = world.users[role]
+    page = client.get(reverse("forums:notifications")).content.decode() if user else ""
+    header = client.get(reverse("forums:spaces")).content.decode()
+    email = user.email if user else None
+    return {
+        "count": "+" if user and moderator_alerts.waiting_count(user) else "-",
+        "header": "+" if "#a-moderer" in header else "-",
+        "page": "+" if 'id="a-moderer"' in page and "Directions d’ITEP" in page else "-",
+        "hidden_page": "+" if "Cellule de crise" in page else "-",
+        "mail": "+" if email in mailed["directions-itep"] else "-",
+        "hidden_mail": "+" if email in mailed["cellule-de-crise"] else "-",
+    }
+
+
+def test_moderation_alerts_and_counts_reach_only_who_may_moderate_the_space(world, db, mailoutbox):
+    mailed = {}
+    for space in Space.objects.filter(slug__in=["directions-itep", "cellule-de-crise"]):
+        mailoutbox.clear()
+        link = Link("File", "/")
+        moderator_alerts.alert(space, "Un message attend.", link)
+        mailed[space.slug] = {message.to[0] for message in mailoutbox}
+    answers = {}
+    for role in ROLES:
+        client = Client()
+        if world.users[role] is not None:
+            client.force_login(world.users[role])
+        answers[role] = moderation_channels(world, client, role, mailed)
+
+    expected = {
+        channel: expected_answers(
+            TOLD_OF_THE_HIDDEN_SPACE if channel.startswith("hidden") else TOLD_OF_THE_SPACE
+        )
+        for channel in ["count", "header", "page", "hidden_page", "mail", "hidden_mail"]
+    }
+    got = {channel: {role: answers[role][channel] for role in ROLES} for channel in expected}
+    assert got == expected, table(
+        [
+            row
+            for channel in expected
+            for row in (
+                (f"{channel} expected", expected[channel]),
+                (f"{channel} got", got[channel]),
+            )
+        ]
+    )
 
 
 def test_nothing_is_left_out_without_a_reason():

@@ -1,10 +1,11 @@
 from .discussions import Attachment, Post, PostRevision, Topic
-from .moderation import ModerationAction, Report
+from .moderation import CitationConsent, ModerationAction, Report
 from .notifications import Follow, Notification, NotificationSettings, SentMail, TopicReading
 from .spaces import Space, SpaceMembership
 
 __all__ = [
     "Attachment",
+    "CitationConsent",
     "Follow",
     "ModerationAction",
     "Notification",

@@ -106,3 +106,41 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.created_at:%d/%m/%Y %H:%M}"
+
+
+class CitationConsent(models.Model):
+    """Whether an author agrees to be named in the practice sheet drawn from a topic.
+
+    Only the author answers: the moderator asks, then the draft names only those
+    who agreed.
+    """
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", _("Pas encore de réponse")
+        AGREED = "agreed", _("Accepte d’être cité ou citée")
+        DECLINED = "declined", _("Préfère ne pas être cité ou citée")
+
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("sujet"), on_delete=models.CASCADE, related_name="citation_consents"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur ou autrice"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    answer = models.CharField(
+        _("réponse"), max_length=10, choices=Answer.choices, default=Answer.PENDING
+    )
+    asked_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("accord pour être cité")
+        verbose_name_plural = _("accords pour être cité")
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "user"], name="one_consent_per_topic_author")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.topic} ({self.get_answer_display()})"

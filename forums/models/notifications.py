@@ -53,6 +53,13 @@ class NotificationSettings(models.Model):
     immediate = models.BooleanField(
         _("m’écrire aussitôt quand on me mentionne ou qu’on me répond"), default=False
     )
+    moderation_alerts_at_once = models.BooleanField(
+        _(
+            "pour les espaces que je modère, m’écrire aussitôt qu’une demande d’adhésion, un "
+            "message à valider ou un signalement arrive (sinon : dans mon récapitulatif)"
+        ),
+        default=True,
+    )
     last_digest_at = models.DateTimeField(_("dernier récapitulatif"), null=True, blank=True)
 
     class Meta:

@@ -281,6 +281,8 @@ DSFR_CONTENT_IS_SAFE = False
 
 WAGTAIL_SITE_NAME = _("Pair-émulation et capitalisation médico-sociale")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The editorial workflow's mails come in text and HTML, like every mail of the site (kb.mail).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # Page addresses in plain ASCII: « évaluation » gives /evaluation/, not /%C3%A9valuation/.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin's avatars are the ones people upload, else Wagtail's default picture: no

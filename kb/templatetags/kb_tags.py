@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 from kb.content_version import kept
 from kb.models import FooterSettings
 from kb.navigation import breadcrumb, in_reading_language, localized_home, source_home
-from kb.site_url import absolute
+from kb.site_url import absolute, site_url
 
 register = template.Library()
 
@@ -29,6 +29,12 @@ DESCRIPTION_LENGTH = 160
 @register.simple_tag(takes_context=True)
 def home_page(context):
     return localized_home(context["request"])
+
+
+@register.simple_tag
+def public_address():
+    """The site's public address, for links read away from the site (e-mails)."""
+    return site_url()
 
 
 @register.simple_tag(takes_context=True)

@@ -166,6 +166,7 @@ class TrainingRegistration(models.Model):
     status = models.CharField(_("statut"), max_length=10, choices=Status.choices)
     created_at = models.DateTimeField(_("inscrite le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True)
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("inscription")

@@ -2,13 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from forums import capitalise
 from forums.models import Topic
 from practices.models import PracticeSheetPage
-from tests.forums.factories import PostFactory
+from tests.forums.factories import MembershipFactory, PostFactory
 from tests.forums.spaces import build_closed_space, sign_in
 from tests.kb.factories import UserFactory
 from tests.kb.helpers import text_of
@@ -20,8 +21,12 @@ def cast(home_page_fr):
     section = PracticesIndexPageFactory(parent=home_page_fr, slug="pratiques")
     PracticeSheetIndexPageFactory(parent=section)
     closed = build_closed_space()
-    named = UserFactory(first_name="Sophie", last_name="Garnier")
-    shy = UserFactory(first_name="Marc", last_name="Olivier")
+    named = MembershipFactory(
+        space=closed.space, user__first_name="Sophie", user__last_name="Garnier"
+    ).user
+    shy = MembershipFactory(
+        space=closed.space, user__first_name="Marc", user__last_name="Olivier"
+    ).user
     posts = [
         PostFactory(topic=closed.topic, author=named, body="Une commission **trimestrielle**."),
         PostFactory(topic=closed.topic, author=shy, body="Une fiche par jeune suivi."),
@@ -36,18 +41,19 @@ def capitalise_url(closed):
 
 def test_a_space_moderator_turns_chosen_posts_into_a_draft_sheet_under_review(client, cast):
     closed, posts, named, shy = cast
-    sign_in(client, closed.users["space_moderator"])
+    moderator = closed.users["space_moderator"]
+    capitalise.ask_consent(closed.topic, moderator)
+    capitalise.answer_consent(closed.topic, named, agreed=True)
+    sign_in(client, moderator)
 
     response = client.post(
-        capitalise_url(closed),
-        {"posts": [posts[0].pk, posts[1].pk], "credited": [named.pk]},
-        follow=True,
+        capitalise_url(closed), {"posts": [posts[0].pk, posts[1].pk]}, follow=True
     )
 
     sheet = PracticeSheetPage.objects.get()
     assert not sheet.live
     assert sheet.title == closed.topic.title
-    assert "commission trimestrielle" in sheet.context
+    assert "<strong>trimestrielle</strong>" in sheet.context
     assert "Une fiche par jeune suivi." in sheet.context
     assert "Aparté" not in sheet.context
     assert "Sophie Garnier" in sheet.context
@@ -59,14 +65,84 @@ def test_a_space_moderator_turns_chosen_posts_into_a_draft_sheet_under_review(cl
     assert "en cours de relecture éditoriale" in text_of(response)
 
 
+def test_an_editor_who_capitalises_gets_a_link_to_the_draft(client, cast):
+    closed, posts, _named, _shy = cast
+    closed.space.visibility = "signed_in"
+    closed.space.save()
+    sign_in(client, UserFactory(groups=["Éditeurs"]))
+
+    response = client.post(capitalise_url(closed), {"posts": [posts[0].pk]}, follow=True)
+
+    sheet = PracticeSheetPage.objects.get()
+    assert f'href="/admin/pages/{sheet.pk}/edit/"' in response.content.decode()
+
+
+def test_a_person_who_did_not_agree_is_neither_named_nor_mentioned_nor_quoted(cast):
+    closed, posts, named, shy = cast
+    moderator = closed.users["space_moderator"]
+    thanks = PostFactory(
+        topic=closed.topic,
+        author=named,
+        body=(
+            f"> Une fiche par jeune suivi.\n\nMerci @{shy.username} et @{named.username} !"
+            "\n\n- une commission\n- une fiche"
+        ),
+    )
+    capitalise.ask_consent(closed.topic, moderator)
+    capitalise.answer_consent(closed.topic, named, agreed=True)
+    capitalise.answer_consent(closed.topic, shy, agreed=False)
+
+    sheet = capitalise.capitalise(closed.topic, moderator, [thanks])
+
+    assert "Marc" not in sheet.context and "Olivier" not in sheet.context
+    assert shy.username not in sheet.context
+    assert "Une fiche par jeune suivi" not in sheet.context, "his words, quoted by another"
+    assert "Merci un membre de l’espace et Sophie Garnier" in sheet.context
+    assert "<li>une commission</li>" in sheet.context
+
+
+def test_each_author_is_asked_in_the_site_and_by_mail_and_the_moderator_sees_the_answers(
+    client, cast, django_capture_on_commit_callbacks
+):
+    closed, _posts, named, shy = cast
+    moderator = closed.users["space_moderator"]
+    sign_in(client, moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(capitalise_url(closed), {"action": "ask"})
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([named.email, shy.email])
+    consent_url = reverse("forums:citation_consent", args=[closed.space.slug, closed.topic.pk])
+    assert consent_url in mail.outbox[0].body
+    sign_in(client, shy)
+    assert consent_url in client.get(closed.topic.get_absolute_url()).content.decode()
+    client.post(consent_url, {"agreed": "0"})
+    sign_in(client, moderator)
+    page = text_of(client.get(capitalise_url(closed)))
+    assert "Préfère ne pas être cité ou citée" in page
+    assert "Pas encore de réponse" in page
+
+
+def test_only_an_author_who_was_asked_answers(client, cast):
+    closed, _posts, named, _shy = cast
+    capitalise.ask_consent(closed.topic, closed.users["space_moderator"])
+    consent_url = reverse("forums:citation_consent", args=[closed.space.slug, closed.topic.pk])
+    member = closed.users["member"]
+
+    with pytest.raises(capitalise.CapitalisationError):
+        capitalise.answer_consent(closed.topic, member, agreed=True)
+    assert sign_in(client, member).post(consent_url, {"agreed": "1"}).status_code == 404
+    assert capitalise.agreed_authors(closed.topic) == set()
+
+
 def test_an_anonymous_post_is_never_signed_in_the_sheet(cast):
     closed, posts, named, _shy = cast
     posts[0].anonymous = True
     posts[0].save()
+    capitalise.ask_consent(closed.topic, closed.users["space_moderator"])
+    capitalise.answer_consent(closed.topic, named, agreed=True)
 
-    sheet = capitalise.capitalise(
-        closed.topic, closed.users["space_moderator"], [posts[0]], {named.pk}
-    )
+    sheet = capitalise.capitalise(closed.topic, closed.users["space_moderator"], [posts[0]])
 
     assert "Sophie Garnier" not in sheet.context
 

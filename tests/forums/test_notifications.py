@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from forums import notifications, posting
+from forums import notifications, posting, unsubscribing
 from forums.models import Notification, NotificationSettings
 from tests.forums.factories import MembershipFactory, PostFactory, SpaceFactory
 from tests.forums.spaces import build_closed_space, sign_in
@@ -104,7 +104,7 @@ def test_immediate_mails_are_capped_per_day(cast, django_capture_on_commit_callb
 def test_one_click_unsubscribe_works_signed_out(client, cast):
     member = cast.users["member"]
     NotificationSettings.objects.create(user=member, immediate=True)
-    url = reverse("forums:unsubscribe", args=[notifications.unsubscribe_token(member)])
+    url = reverse("forums:unsubscribe", args=[unsubscribing.unsubscribe_token(member)])
 
     confirmation = client.get(url)
     response = client.post(url, "List-Unsubscribe=One-Click",
@@ -117,7 +117,7 @@ def test_one_click_unsubscribe_works_signed_out(client, cast):
 
 
 def test_a_forged_unsubscribe_token_is_refused(client, cast):
-    token = notifications.unsubscribe_token(cast.users["member"])
+    token = unsubscribing.unsubscribe_token(cast.users["member"])
     forged = token.replace(token.split(":")[0], str(cast.users["non_member"].pk), 1)
 
     assert client.post(reverse("forums:unsubscribe", args=[forged])).status_code == 404

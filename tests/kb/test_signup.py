@@ -177,3 +177,27 @@ def test_signup_with_unknown_territory_is_a_form_error(client, signup_data):
     assert response.status_code == 200
     assert field_errors(response, "territory")
     assert User.objects.count() == 0
+
+
+def test_after_confirming_their_address_newcomers_land_where_they_started(client, signup_data):
+    started_at = "/espaces/"
+    client.get(f"/comptes/signup/?next={started_at}")
+    client.post("/comptes/signup/", {**signup_data, "next": started_at})
+    client.post(confirmation_link(mail.outbox[0]))
+
+    response = client.post(
+        "/comptes/login/", {"login": "zoe.lefebvre@exemple.fr", "password": PASSWORD}
+    )
+
+    assert response["Location"] == started_at
+
+
+def test_a_next_to_another_site_is_not_kept_through_the_confirmation(client, signup_data):
+    client.post("/comptes/signup/", {**signup_data, "next": "https://ailleurs.example/"})
+    client.post(confirmation_link(mail.outbox[0]))
+
+    response = client.post(
+        "/comptes/login/", {"login": "zoe.lefebvre@exemple.fr", "password": PASSWORD}
+    )
+
+    assert response["Location"] == "/comptes/profil/"
