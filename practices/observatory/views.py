@@ -41,6 +41,11 @@ def map_areas(selection):
     return counts, areas, legend
 
 
+# The stored dashboard HTML is named after its layout: a new layout is drawn afresh
+# instead of being served from fragments stored with the previous one.
+DASHBOARD_FRAGMENT = "tables-html-2"
+
+
 def fragment_key(selection):
     return [*aggregates.territory_key(selection), selection.level, get_language()]
 
@@ -76,7 +81,7 @@ def dashboard_body(selection):
             {"tables": tables, "csv_query": selection.query_string()},
         )
 
-    return snapshots.cached("tables-html", fragment_key(selection), draw)
+    return snapshots.cached(DASHBOARD_FRAGMENT, fragment_key(selection), draw)
 
 
 def map_selection(request):

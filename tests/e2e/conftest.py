@@ -22,6 +22,9 @@ from django.db import connections
 from tests.services import require_service
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Screenshots the journeys take at each width a page must hold at (git ignores the folder).
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+SCREEN_WIDTHS = (1366, 390)
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -121,3 +124,26 @@ def axe():
             pytest.fail(f"axe sur {page.url} :\n{details}", pytrace=False)
 
     return check
+
+
+@pytest.fixture
+def screenshots(request):
+    """Return a function that saves the whole page at each width of SCREEN_WIDTHS.
+
+    Files are named after the test and the step: test-results/screenshots/
+    <test>--<step>--<width>.png, for a person to look at after the run.
+    """
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, step):
+        size = page.viewport_size
+        paths = []
+        for width in SCREEN_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            path = SCREENSHOTS / f"{request.node.name}--{step}--{width}.png"
+            page.screenshot(path=path, full_page=True)
+            paths.append(path)
+        page.set_viewport_size(size)
+        return paths
+
+    return take

@@ -60,7 +60,7 @@ def test_visitor_filters_practices_by_theme_and_region_then_widens(page, axe, pr
     axe(page)
 
     # The DSFR draws the box on the label, which is what a person clicks.
-    page.get_by_text(YOUNG_ADULTS, exact=True).click()
+    page.locator("#filter-theme").get_by_text(YOUNG_ADULTS, exact=True).click()
     page.get_by_label("Région", exact=True).select_option(label="Occitanie")
     page.get_by_role("button", name="Appliquer les filtres").click()
 
