@@ -58,7 +58,8 @@ class Concept:
     typed; `key` its folded words; `joined` its forms written as one word; `place` the
     territories of a place name; `tolerant` whether a typo may find it; `synonyms`
     whether it is a form of the thesaurus, which the engine's synonyms expand;
-    `classified` the `Terms` of the classifications one of these forms names."""
+    `classified` the `Terms` of the classifications one of these forms names;
+    `corrected` the word of the dictionary it may be a typo of."""
 
     kind: str
     text: str
@@ -68,6 +69,7 @@ class Concept:
     tolerant: bool = False
     synonyms: bool = False
     classified: tuple = ()
+    corrected: str = ""
 
     @property
     def cut(self):
@@ -100,6 +102,13 @@ class Plan:
     @property
     def relaxable(self):
         return self.required > 1
+
+    def corrected_text(self, text):
+        """`text` with its words that may be typos written as the dictionary's words."""
+        for concept in self.concepts:
+            if concept.corrected:
+                text = text.replace(concept.text, concept.corrected)
+        return text
 
     def concept_of(self, word):
         """The index of the concept of folded `word`, or None."""
@@ -278,7 +287,7 @@ def segment_concepts(text, pieces, language, forms, tolerant):
             tolerant
             and not is_acronym(surface)
             and all(p.word.isalpha() for p in parts)
-            and not all(p.word in words_of_the_language(language) for p in parts)
+            and not all(p.word in Dictionary.of(language) for p in parts)
         )
         if len(parts) > 1:
             joined = "".join(p.surface for p in parts)
@@ -295,23 +304,58 @@ def segment_concepts(text, pieces, language, forms, tolerant):
             )
             continue
         synonyms = piece.word in forms.words
+        # A word of the thesaurus (« ditep ») is no typo of the dictionary's (« dites »).
+        typo = forgiven and not synonyms
+        corrected = Dictionary.of(language).correction(piece.word) if typo else ""
         concepts.append(
-            Concept(WORD, piece.surface, (piece.word,), tolerant=forgiven, synonyms=synonyms)
+            Concept(
+                WORD,
+                piece.surface,
+                (piece.word,),
+                tolerant=forgiven,
+                synonyms=synonyms,
+                corrected=corrected,
+            )
         )
         words.append((len(concepts) - 1, position - 1))
     return join_neighbours(concepts, words, pieces)
 
 
-@functools.cache
-def words_of_the_language(language):
-    """The words of `language`'s dictionary (pyspellchecker's), folded.
+class Dictionary:
+    """The words of `language`'s dictionary (pyspellchecker's), folded, with a corrector
+    of one typo among them.
 
     A word of the language typed whole is neither misspelt nor cut short: looking for it
     with a typo or as the beginning of others took half of a search's time on 100,000
-    documents (`bench/`), for words such as « projet » that every page holds."""
-    from spellchecker import SpellChecker
+    documents (`bench/`), for words such as « projet » that every page holds. A word that
+    is not one may be a typo of one: « scolarisaton » is also looked for as
+    « scolarisation », in bodies too, where the engine forgives no typo."""
 
-    return frozenset(map(folded, SpellChecker(language=language).word_frequency.keys()))
+    def __init__(self, language):
+        from spellchecker import SpellChecker
+
+        written = {}
+        for word, count in SpellChecker(language=language).word_frequency.items():
+            key = folded(word)
+            if key not in written or count > written[key][1]:
+                written[key] = (word, count)
+        self.written = {key: word for key, (word, _count) in written.items()}
+        self.corrector = SpellChecker(language=None, distance=1)
+        counts = {key: count for key, (_word, count) in written.items()}
+        self.corrector.word_frequency.load_json(counts)
+
+    def __contains__(self, word):
+        return word in self.written
+
+    def correction(self, word):
+        """The dictionary's word, as written, one typo from folded `word`; "" if none."""
+        found = self.corrector.correction(word) if len(word) >= TYPO_LENGTH else None
+        return self.written.get(found, "") if found and found != word else ""
+
+    @classmethod
+    @functools.cache
+    def of(cls, language):
+        return cls(language)
 
 
 def longest_form(pieces, position, forms, language):

@@ -42,11 +42,12 @@ CONCEPT_FIELD = "body.concepts"
 # found in `labels`.
 CLASSIFIED_BOOST = 12.0
 # Where a typo is forgiven: unstemmed titles and summaries ("amendment" is one letter from
-# "amendement" but four from its stem "amend"). Fuzzy words cost the most of a query, on
-# every long word of every search: on bodies, whose terms are many, they took a third of
-# its time at 100,000 pages, and on labels, which every document has, a quarter
-# (`bench/`); the expansions are few, the first two letters right.
-NEAR_FIELDS = ["title.exact^4", "summary.exact^2"]
+# "amendement" but four from its stem "amend"), and the few words of labels. Fuzzy words
+# cost the most of a query: on bodies, whose terms are many, they took a third of its time
+# at 100,000 pages (`bench/`). Words of the dictionary are not looked for with a typo
+# (`search.engine_concepts.Dictionary`); the expansions are few, the first two
+# letters right.
+NEAR_FIELDS = ["title.exact^4", "summary.exact^2", "labels^2"]
 NEAR_EXPANSIONS = 3
 NEAR_PREFIX = 2
 # Where a word cut short (« pédopsy ») is looked for: the first terms that begin it, in
@@ -173,7 +174,8 @@ def words_found(text, boost, name, fields=WORD_FIELDS, analyzer="kb_words"):
 
 
 def found_nearly(concept, index):
-    """The concept's words with a typo, or its one word cut short."""
+    """The concept's words with a typo, as the dictionary's word it may be a typo of, or
+    its one word cut short."""
     near = []
     if NEAR_FIELDS and max(map(len, concept.key)) >= TYPO_LENGTH:
         near.append(
@@ -191,6 +193,9 @@ def found_nearly(concept, index):
                 _name=clause_name(NEAR, index),
             )
         )
+    if concept.corrected:
+        name = clause_name(NEAR, index, len(CUT_FIELDS) + 1)
+        near.append(words_found(concept.corrected, NEAR_WEIGHT, name, analyzer="kb_search"))
     if len(concept.cut) >= CUT_LENGTH:
         near += [
             Q("prefix", **{field: cut_short(concept.cut, weight * CUT_WEIGHT, name)})

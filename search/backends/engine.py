@@ -336,7 +336,10 @@ class EngineBackend:
         names = matched(raw)
         correction = correction_of(raw, request, plan, names) if request.text else None
         # Typos forgiven: the results say what was searched for instead.
-        searched_instead = correction if total and tolerated(names, plan) else None
+        searched_instead = None
+        if total and tolerated(names, plan):
+            searched_instead = correction or plan.corrected_text(request.text)
+            searched_instead = searched_instead if searched_instead != request.text else None
         few = total < SUGGEST_BELOW or relaxed
         return SearchResults(
             request=request,

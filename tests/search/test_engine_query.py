@@ -147,6 +147,13 @@ def test_a_word_of_the_language_typed_whole_is_neither_misspelt_nor_cut_short():
     assert plan("scolarisaton").concepts[0].tolerant
 
 
+def test_a_word_outside_the_dictionary_may_be_a_typo_of_one_but_not_a_thesaurus_word():
+    assert plan("scolarisaton").concepts[0].corrected == "scolarisation"
+    assert plan("evaluaton").concepts[0].corrected == "évaluation"
+    assert plan("projet").concepts[0].corrected == ""
+    assert plan("pcpe").concepts[0].corrected == ""
+
+
 def test_a_form_of_the_thesaurus_names_the_classifications_of_its_group():
     forms = Forms([parse_group("QVT, qualité de vie au travail => conditions de travail")], "fr")
     classifications = Classifications(
@@ -247,6 +254,8 @@ DOCUMENTS = [
     document("spelled-out-body", "Une fiche ludique", body="Avec l’aide sociale à l’enfance."),
     document("held-form-body", "Une fiche ludique", body="Le secteur de pédopsychiatrie suit."),
     document("classified", "Une fiche ludique", themes=["qualite-vie-travail"]),
+    # A word of the dictionary in a body only, where the engine forgives no typo.
+    document("amendment-body", "Une fiche", body="Les jeunes sous amendement Creton."),
 ]
 
 
@@ -354,6 +363,13 @@ def test_the_thesaurus_finds_its_forms_in_bodies_and_the_classifications_it_name
     assert keys(engine, "QVT ludique") == ["classified"]
     # One way only: the broader « protection de l'enfance » does not find the narrower.
     assert keys(engine, "protection de l'enfance") == []
+
+
+def test_a_typo_of_a_word_of_the_dictionary_finds_it_in_bodies_and_says_so(engine):
+    found = results(engine, "amendemant")
+
+    assert [hit.key for hit in found.hits] == ["amendment-body"]
+    assert found.searched_instead == "amendement"
 
 
 def test_words_the_index_holds_and_known_acronyms_are_never_corrected(engine):

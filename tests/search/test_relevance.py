@@ -279,13 +279,7 @@ CASES = [
     # --- Typos -------------------------------------------------------------------------
     case(TYPO, "scolarisaton", p.SCHOOL_MOBILE_TEAM_GERS, p.INCLUSIVE_SCHOOLING_AUDE),
     case(TYPO, "scolarisaton équipe mobile", p.SCHOOL_MOBILE_TEAM_GERS),
-    case(
-        TYPO,
-        "autodeterminaton",
-        p.SELF_DETERMINATION_ESAT,
-        p.SELF_DETERMINATION_IME,
-        miss=ENGINE_TYPO_WEIGHS_LESS,
-    ),
+    case(TYPO, "autodeterminaton", p.SELF_DETERMINATION_ESAT, p.SELF_DETERMINATION_IME),
     case(TYPO, "relayge à domicile", p.RELAYING_AT_HOME),
     case(TYPO, "gérontolgie", p.GERONTOLOGY_ESAT),
     case(
