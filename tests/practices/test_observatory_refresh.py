@@ -121,6 +121,11 @@ def test_visitors_get_the_previous_figures_until_the_refresh_has_run(
     with django_capture_on_commit_callbacks(execute=True):
         published_sheet(practices_fr, "30", indicators=[sheet_indicator()])
     assert queued_refreshes().count() == 1
+    html, computed, _queries = visit(client, MAP)
+    assert "Occitanie : 2 pages" in html
+    assert not computed
+    # Once the menu and footer a publication changed are worked out again, the map
+    # costs what it cost before: its figures are read as they were stored.
     html, computed, queries = visit(client, MAP)
     assert "Occitanie : 2 pages" in html
     assert not computed
