@@ -2,7 +2,7 @@
 
 The site holds the demo content, as `make run` loads it. At each step the page is
 checked with axe and photographed at a desktop and a phone width; the pictures
-are kept in `artefacts/english_reader/` for people to look at.
+are kept in `test-results/screenshots/english_reader/` for people to look at.
 """
 
 import io
@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ARTEFACTS = Path(__file__).parent / "artefacts" / "english_reader"
+ARTEFACTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots" / "english_reader"
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 SHEET = "Bringing peer workers into a Communauté 360"
 CHAPTER = "Agreeing on objectives"
