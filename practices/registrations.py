@@ -228,14 +228,7 @@ def session_choices(offer, user):
     )
     mine = {}
     if user.is_authenticated and sessions:
-        ahead = (
-            TrainingRegistration.objects.filter(
-                _ahead_of_or_equal(OuterRef("session_id"), OuterRef("created_at"), OuterRef("pk"))
-            )
-            .values("session_id")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
+        ahead = _waiting_position()
         for registration in TrainingRegistration.objects.filter(
             session__in=sessions, user=user, status__in=ACTIVE
         ).annotate(position=Subquery(ahead)):
@@ -249,14 +242,7 @@ def upcoming_registrations(user):
     Each comes with its `offer` and, on the waiting list, its `position`; a person
     may withdraw from any of them until the session starts.
     """
-    ahead = (
-        TrainingRegistration.objects.filter(
-            _ahead_of_or_equal(OuterRef("session_id"), OuterRef("created_at"), OuterRef("pk"))
-        )
-        .values("session_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    ahead = _waiting_position()
     return (
         TrainingRegistration.objects.filter(
             user=user,
@@ -286,6 +272,18 @@ def _choice(session, registration, user):
     else:
         action = SessionChoice.JOIN_WAITING_LIST
     return SessionChoice(session, status, position, action)
+
+
+def _waiting_position():
+    """A subquery: the place in its session's waiting list of the outer registration."""
+    return (
+        TrainingRegistration.objects.filter(
+            _ahead_of_or_equal(OuterRef("session_id"), OuterRef("created_at"), OuterRef("pk"))
+        )
+        .values("session_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
 
 
 def _ahead_of_or_equal(session_id, created_at, pk):
