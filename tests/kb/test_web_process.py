@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.warm_up import PATHS, warm_up
+from search.engine import configured_engine
 from search.models import ZeroResultQuery
 from tests.production import SECRET_KEY
 
@@ -45,8 +46,17 @@ def test_the_procfile_preloads_the_site_with_the_warm_up_hooks():
     assert "--config gunicorn.conf.py" in web
 
 
+@pytest.fixture
+def database_search(settings):
+    """The database backend: the engine's own answers are the search tests' concern."""
+    settings.SEARCH_URL = ""
+    configured_engine.cache_clear()
+    yield
+    configured_engine.cache_clear()
+
+
 @pytest.mark.django_db
-def test_the_warm_up_answers_every_page_and_leaves_no_trace(caplog):
+def test_the_warm_up_answers_every_page_and_leaves_no_trace(caplog, database_search):
     with caplog.at_level(logging.INFO, logger="kb.warm_up"):
         warm_up([*PATHS, "/recherche/?q=introuvablezzz"])
 

@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from kb.models import HomePage, Theme
 from practices.models import PracticeSheetPage
+from search.engine import configured_engine
 from search.extraction import page_key
 from search.indexing import apply
 from search.models import ZeroResultQuery
@@ -29,6 +30,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
+def database_search(settings):
+    """Searches read the database backend, whose index a test's transaction holds."""
+    settings.SEARCH_URL = ""
+    configured_engine.cache_clear()
+    yield
+    configured_engine.cache_clear()
 
 
 def queries_of(client, url, **headers):
