@@ -18,7 +18,10 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
+
+from search.engine import configured_engine
 
 # Words of every French sentence that no English sentence uses, lowercase: a
 # capitalised one starts a proper name (« Les Cèdres »), and one between two
@@ -39,7 +42,17 @@ MEMBER = "karim.benali@exemple.fr"
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
+def database_search():
+    """Searches read the database backend, which the demo content's transaction fills: an
+    engine would hold other tests' documents, or none of these."""
+    with override_settings(SEARCH_URL=""):
+        configured_engine.cache_clear()
+        yield
+    configured_engine.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, database_search):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo_content", stdout=io.StringIO())
         yield
