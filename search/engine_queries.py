@@ -42,12 +42,13 @@ CONCEPT_FIELD = "body.concepts"
 # found in `labels`.
 CLASSIFIED_BOOST = 12.0
 # Where a typo is forgiven: unstemmed titles and summaries ("amendment" is one letter from
-# "amendement" but four from its stem "amend"), and the few words of labels. Fuzzy words
-# cost the most of a query: on bodies, whose terms are many, they took a third of its time
-# at 100,000 pages (`bench/`). Words of the dictionary are not looked for with a typo
-# (`search.engine_concepts.Dictionary`); the expansions are few, the first two
+# "amendement" but four from its stem "amend"). Fuzzy words cost the most of a query: on
+# bodies, whose terms are many, they took a third of its time at 100,000 pages, on labels,
+# which every document has, a quarter (`bench/`). Elsewhere a typo of a word of the
+# dictionary is found as that word (`search.engine_concepts.Dictionary`); words of the
+# dictionary are not looked for with a typo. The expansions are few, the first two
 # letters right.
-NEAR_FIELDS = ["title.exact^4", "summary.exact^2", "labels^2"]
+NEAR_FIELDS = ["title.exact^4", "summary.exact^2"]
 NEAR_EXPANSIONS = 3
 NEAR_PREFIX = 2
 # Where a word cut short (« pédopsy ») is looked for: the first terms that begin it, in
@@ -195,7 +196,7 @@ def found_nearly(concept, index):
         )
     if concept.corrected:
         name = clause_name(NEAR, index, len(CUT_FIELDS) + 1)
-        near.append(words_found(concept.corrected, NEAR_WEIGHT, name, analyzer="kb_search"))
+        near.append(words_found(concept.corrected, NEAR_WEIGHT, name))
     if len(concept.cut) >= CUT_LENGTH:
         near += [
             Q("prefix", **{field: cut_short(concept.cut, weight * CUT_WEIGHT, name)})
