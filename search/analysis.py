@@ -168,6 +168,14 @@ def rule_form(form, language="fr"):
     )
 
 
+def rule_forms(forms, language="fr"):
+    """`forms` as synonym rules write them (`rule_form`), each once, in order: a form that
+    is a little word of the language ("EN") is left out, and so is one left empty."""
+    function_words = set(FUNCTION_WORDS[language].split())
+    written = (rule_form(form, language) for form in forms if form.lower() not in function_words)
+    return [form for form in dict.fromkeys(written) if form]
+
+
 def synonym_rules(groups, language="fr"):
     """`synonym_graph` rules from the thesaurus's groups (`search.thesaurus.Synonyms`).
 
@@ -176,18 +184,10 @@ def synonym_rules(groups, language="fr"):
     broader "c" never asks for "a" or "b". A form that is a little word of the language
     ("EN") is left out.
     """
-    function_words = set(FUNCTION_WORDS[language].split())
-
-    def kept(forms):
-        written = (
-            rule_form(form, language) for form in forms if form.lower() not in function_words
-        )
-        return list(dict.fromkeys(form for form in written if form))
-
     rules = []
     for group in groups:
-        forms = kept(group.forms)
-        broader = [form for form in kept(group.broader) if form not in forms]
+        forms = rule_forms(group.forms, language)
+        broader = [form for form in rule_forms(group.broader, language) if form not in forms]
         if forms and broader:
             rules.append(f"{', '.join(forms)} => {', '.join(forms + broader)}")
         elif len(forms) > 1:
@@ -206,21 +206,14 @@ def concept_rules(groups, language="fr"):
     holds: « secteur de pédopsychiatrie » names « pédopsychiatrie » too. The tokens are
     `CONCEPT_TOKEN` and a number: every thesaurus change rebuilds the index, so indexing
     and searching always agree on them."""
-    function_words = set(FUNCTION_WORDS[language].split())
-
-    def kept(forms):
-        written = (
-            rule_form(form, language) for form in forms if form.lower() not in function_words
-        )
-        return [form for form in dict.fromkeys(written) if form]
 
     token_of, numbers = {}, itertools.count()
     for group in groups:
         token = f"{CONCEPT_TOKEN}{next(numbers)}"
-        for form in kept(group.forms):
+        for form in rule_forms(group.forms, language):
             token_of.setdefault(form, token)
     for group in groups:
-        for form in kept(group.broader):
+        for form in rule_forms(group.broader, language):
             if form not in token_of:
                 token_of[form] = f"{CONCEPT_TOKEN}{next(numbers)}"
     index_rules = []
@@ -229,8 +222,8 @@ def concept_rules(groups, language="fr"):
         index_rules.append(f"{form} => {', '.join(tokens)}")
     found = {form: [token] for form, token in token_of.items()}
     for group in groups:
-        broader = [token_of[form] for form in kept(group.broader)]
-        for form in kept(group.forms):
+        broader = [token_of[form] for form in rule_forms(group.broader, language)]
+        for form in rule_forms(group.forms, language):
             found[form] = list(dict.fromkeys(found[form] + broader))
     search_rules = [f"{form} => {', '.join(tokens)}" for form, tokens in found.items()]
     return index_rules, search_rules, sorted(set(token_of.values()))

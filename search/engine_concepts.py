@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from cachetools.func import ttl_cache
 
-from search.analysis import FUNCTION_WORDS, STOP_WORDS, rule_form, without_article
+from search.analysis import STOP_WORDS, rule_form, rule_forms, without_article
 from search.filters import REFERENCE_TTL, Terms, folded
 from search.query import FILTERS
 from search.terms import QUESTION_WORDS
@@ -158,12 +158,9 @@ class Forms:
     form the forms its synonyms find (`found_with`); read again once it changed."""
 
     def __init__(self, groups, language):
-        function_words = set(FUNCTION_WORDS[language].split())
 
         def keys(forms):
-            written = (
-                rule_form(form, language) for form in forms if form.lower() not in function_words
-            )
+            written = rule_forms(forms, language)
             pieces = (tuple(piece.word for piece in pieces_of(form, language)) for form in written)
             return {key for key in pieces if key}
 
