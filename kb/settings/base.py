@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "practices",
     "forums",
     "search",
+    "demo",
     "django_tasks",
     "django_tasks_db",
     "mailer",

@@ -17,8 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from weasyprint import HTML
 
-from kb.demo import editorial_data as data
-from kb.demo.pages import home_pages, upsert_child
+from demo import editorial_data as data
+from demo.pages import home_pages, upsert_child
 from kb.models import (
     ContentPage,
     DocumentClassification,

@@ -1,4 +1,4 @@
-"""How the demo specs of `practices.demo_data` become page field values.
+"""How the demo specs of `demo.practices_data` become page field values.
 
 Prose becomes rich text, figures become decimals, taxonomy slugs and INSEE codes
 become the French terms and territories, tags and child rows become the

@@ -1,9 +1,9 @@
 """Demo methodological guide: two editions, the newest with six chapters and an English version,
 linked from home."""
 
-from kb.demo import guide_data as data
-from kb.demo import guide_english as english
-from kb.demo.pages import home_pages, upsert_child, upsert_translation
+from demo import guide_data as data
+from demo import guide_english as english
+from demo.pages import home_pages, upsert_child, upsert_translation
 from kb.models import GuideChapterPage, GuidePage
 
 

@@ -5,11 +5,11 @@ from django.db import transaction
 
 # Builders run in this order: later ones use the pages and people of earlier ones.
 DEMO_BUILDERS = [
-    "kb.demo.site",
-    "practices.demo",
-    "forums.demo",
-    "kb.demo.editorial",
-    "kb.demo.guide",
+    "demo.site",
+    "demo.practices",
+    "demo.forums",
+    "demo.editorial",
+    "demo.guide",
 ]
 
 

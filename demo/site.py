@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from kb.demo.pages import home_pages, upsert_child, upsert_translation
+from demo.pages import home_pages, upsert_child, upsert_translation
 from kb.models import ContentPage, Department, FooterSettings, Profile
 
 ADMIN_EMAIL = "admin@exemple.fr"

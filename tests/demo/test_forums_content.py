@@ -2,9 +2,9 @@
 
 import pytest
 
-from forums import demo
+from demo import forums as demo_forums
+from demo.site import build_accounts
 from forums.models import Post, Report, Space, SpaceMembership, Topic
-from kb.demo.site import build_accounts
 
 COUNTED_MODELS = [Space, SpaceMembership, Topic, Post, Report]
 
@@ -17,12 +17,12 @@ def row_counts():
 def built(db):
     context = {}
     build_accounts(context)
-    demo.build(context)
+    demo_forums.build(context)
     return row_counts()
 
 
 def test_second_run_duplicates_nothing(built):
-    demo.build({"admin_login": ("admin@exemple.fr", "Autre-mot-de-passe-9")})
+    demo_forums.build({"admin_login": ("admin@exemple.fr", "Autre-mot-de-passe-9")})
 
     assert row_counts() == built
 

@@ -7,8 +7,8 @@ updates the same rows instead of adding new ones.
 
 from django.contrib.auth import get_user_model
 
+from demo.site import upsert_person
 from forums.models import Post, Report, Space, SpaceMembership, Topic
-from kb.demo.site import upsert_person
 from kb.models import Department, Region, Theme
 
 MANAGERS = [

@@ -12,8 +12,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale
 
-from kb.demo.pages import home_pages, upsert_child, upsert_translation
-from practices.demo_data import (
+from demo.pages import home_pages, upsert_child, upsert_translation
+from demo.practices_data import (
     english_occitanie,
     english_other,
     english_regions,
@@ -30,7 +30,7 @@ from practices.demo_data import (
     roadmap_steering,
     trainings,
 )
-from practices.demo_data.fields import (
+from demo.practices_data.fields import (
     Vocabulary,
     experiment_fields,
     in_english,

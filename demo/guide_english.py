@@ -1,6 +1,6 @@
 """English version of the guide's newest edition, keyed like its French chapters."""
 
-from kb.demo.guide_data import callout, heading, paragraph
+from demo.guide_data import callout, heading, paragraph
 
 GUIDE_TITLE = "Methodological guide to local deployment"
 

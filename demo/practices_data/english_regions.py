@@ -1,7 +1,7 @@
 """English versions of sheets from Auvergne-Rhône-Alpes (roadmap action 1), Pays de la Loire
 and the “a supported answer for everyone” approach, keyed by French slug."""
 
-from practices.demo_data.english_sheets import ROADMAP_CONTEXT
+from demo.practices_data.english_sheets import ROADMAP_CONTEXT
 
 C360_CONTEXT = (
     "Announced at the national disability conference of 11 February 2020 and launched in a "
