@@ -1,6 +1,8 @@
 """Helpers to create or update demo pages and their English translations."""
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from kb.models import HomePage
 
 
 def upsert_child(parent, page_class, slug, **fields):
@@ -33,12 +35,6 @@ def upsert_translation(page, language_code, **fields):
 
 
 def home_pages():
-    from kb.models import HomePage
-
     french = HomePage.objects.get(locale__language_code="fr")
     english = HomePage.objects.get(locale__language_code="en")
     return french, english
-
-
-def live_child(parent, slug):
-    return Page.objects.child_of(parent).filter(slug=slug).live().first()

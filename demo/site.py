@@ -2,6 +2,7 @@
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
@@ -204,8 +205,6 @@ def upsert_person(email, first_name, last_name, role, organisation, department_c
             "last_name": last_name,
         },
     )
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
