@@ -29,10 +29,10 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Site
+from wagtail.models import Locale, Site
 
 from kb.models import Department, Region, SeminarPage, Theme
-from kb.publication import public_pages
+from kb.publication import public_pages, restricted_collections
 from practices.kinds import sessions_of
 from practices.models import (
     ConcernedEstablishment,
@@ -316,17 +316,6 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         for root in [site.root_page, *site.root_page.get_translations()]:
             roots |= Q(path__startswith=root.path)
         return public_pages().filter(roots)
-
-
-def restricted_collections():
-    """Collections under a view restriction, and everything below them."""
-    paths = Collection.objects.filter(
-        pk__in=CollectionViewRestriction.objects.values("collection")
-    ).values_list("path", flat=True)
-    below = Q(pk__in=[])
-    for path in paths:
-        below |= Q(path__startswith=path)
-    return Collection.objects.filter(below)
 
 
 class DocumentTitleFilter(BaseFilterBackend):
