@@ -11,10 +11,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from kb.api_fields import slugs
 from kb.models.easy_read import EasyReadMixin
 from kb.models.taxonomy import territory_codes
 from kb.page_forms import PageForm
@@ -127,6 +130,20 @@ class CapitalisedPage(EasyReadMixin, Page):
         index.SearchField("summary"),
         index.FilterField("locale_id"),
     ]
+    # Contact names and e-mail addresses stay on the page: they are personal data,
+    # not data to re-publish.
+    api_fields = [
+        "summary",
+        APIField("themes", serializer=slugs()),
+        APIField("audiences", serializer=slugs()),
+        APIField("establishment_types", serializer=slugs()),
+        APIField("territories", serializer=serializers.ListField(source="territory_codes")),
+        "tags",
+        "contact_organisation",
+        "licence",
+        "licence_url",
+        "last_reviewed",
+    ]
 
     class Meta:
         abstract = True
@@ -167,6 +184,7 @@ class Indicator(TranslatableMixin, Orderable):
         FieldPanel("latest_value"),
         FieldPanel("latest_value_date"),
     ]
+    api_fields = ["name", "unit", "baseline", "target", "latest_value", "latest_value_date"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True

@@ -21,10 +21,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from kb.api_fields import Rows
 from kb.models.printable import PrintablePageMixin
 
 from .base import CapitalisedPage, Indicator, RelatedDocument
@@ -152,6 +154,29 @@ class ExperimentPage(PrintablePageMixin, CapitalisedPage):
         index.SearchField("success_factors"),
         index.SearchField("evaluation_results"),
         index.FilterField("kind"),
+    ]
+    api_fields = CapitalisedPage.api_fields + [
+        "kind",
+        "age_min",
+        "age_max",
+        "sex",
+        "situations",
+        "period_start",
+        "period_end",
+        "partners",
+        "description",
+        "positive_results",
+        "difficulties",
+        "success_factors",
+        "pitfalls",
+        "organisation_model",
+        "staff",
+        "staff_fte",
+        "annual_budget",
+        "funding",
+        "evaluation_method",
+        "evaluation_results",
+        APIField("indicators", serializer=Rows()),
     ]
 
     parent_page_types = ["practices.ExperimentIndexPage"]

@@ -12,10 +12,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from kb.api_fields import Rows
 from practices.blocks import StepsBlock
 from practices.validators import normalise_finess, validate_finess
 
@@ -114,6 +116,22 @@ class PracticeSheetPage(CapitalisedPage):
         index.SearchField("deliverables"),
         index.FilterField("status"),
     ]
+    api_fields = CapitalisedPage.api_fields + [
+        "status",
+        "context",
+        "objectives",
+        "implementation_delay",
+        "start_date",
+        "participants",
+        "steps",
+        "resources",
+        "deliverables",
+        "calendar",
+        APIField("leads", serializer=Rows()),
+        APIField("milestones", serializer=Rows()),
+        APIField("indicators", serializer=Rows()),
+        APIField("establishments", serializer=Rows()),
+    ]
 
     parent_page_types = ["practices.PracticeSheetIndexPage"]
     subpage_types = []
@@ -154,6 +172,7 @@ class PracticeLead(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("level"), FieldPanel("organisation"), FieldPanel("role")]
+    api_fields = ["level", "organisation", "role"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -168,6 +187,7 @@ class PracticeMilestone(TranslatableMixin, Orderable):
     label = models.CharField(_("jalon"), max_length=200)
 
     panels = [FieldPanel("date"), FieldPanel("label")]
+    api_fields = ["date", "label"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         ordering = ["date"]
@@ -192,6 +212,7 @@ class ConcernedEstablishment(Orderable):
     name = models.CharField(_("nom de l’établissement"), max_length=200)
 
     panels = [FieldPanel("finess"), FieldPanel("name")]
+    api_fields = ["finess", "name"]
 
     def save(self, *args, **kwargs):
         self.finess = normalise_finess(self.finess)
