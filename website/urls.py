@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views as kb_views
+from practices import views as practices_views
 from website.api import api_router
 from website.sitemaps import SITEMAPS, robots_txt
 
@@ -19,7 +20,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("comptes/profil/", kb_views.ProfileView.as_view(), name="profile"),
+    path("comptes/profil/", practices_views.ProfileView.as_view(), name="profile"),
     path(
         "comptes/profil/mes-donnees.json",
         kb_views.export_personal_data,
