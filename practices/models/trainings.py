@@ -186,7 +186,7 @@ class TrainingRegistration(models.Model):
         related_name="registrations",
     )
     # A closed account leaves its past registrations anonymous, so that the session's
-    # counts stay true; its future ones are withdrawn first (see kb.personal_data).
+    # counts stay true; its future ones are withdrawn first (see practices.personal_data).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("personne"),
