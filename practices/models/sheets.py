@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from kb.api_fields import Rows
 from practices.blocks import StepsBlock
+from practices.open_data_values import joined, plain_text
 from practices.validators import normalise_finess, validate_finess
 
 from .base import CapitalisedPage, Indicator, RelatedDocument
@@ -132,6 +133,15 @@ class PracticeSheetPage(CapitalisedPage):
         APIField("indicators", serializer=Rows()),
         APIField("establishments", serializer=Rows()),
     ]
+    open_data_columns = {
+        **CapitalisedPage.open_data_columns,
+        "etat_avancement": lambda page: page.status,
+        "objectifs": lambda page: plain_text(page.objectives),
+        "date_lancement": lambda page: page.start_date,
+        "delai_mise_en_oeuvre": lambda page: page.implementation_delay,
+        "calendrier": lambda page: page.calendar,
+        "finess_etablissements": lambda page: joined(e.finess for e in page.establishments.all()),
+    }
 
     parent_page_types = ["practices.PracticeSheetIndexPage"]
     subpage_types = []
