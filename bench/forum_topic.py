@@ -38,8 +38,8 @@ def build_topic(count):
     from django.db import transaction
     from tqdm import tqdm
 
-    from forums.markup import render_markdown
     from forums.models import Post, Space, SpaceMembership, Topic
+    from kb.markup import render_markdown
 
     space, _ = Space.objects.get_or_create(
         slug="bench-topic",

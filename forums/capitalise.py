@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from forums import permissions
-from forums.markup import MENTION, render_markdown
 from forums.models import CitationConsent, Post
 from kb.mail import Link, compose
+from kb.markup import MENTION, render_markdown
 from kb.models.profiles import user_display_name
 from kb.site_url import absolute
 from practices.models import PracticeSheetIndexPage, PracticeSheetPage

@@ -18,10 +18,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from forums import moderator_alerts, permissions, unsubscribing
-from forums.markup import MENTION
 from forums.models import Follow, Notification, NotificationSettings, Post, SentMail
 from forums.templatetags.forums_tags import post_author
 from kb.mail import Link, compose
+from kb.markup import MENTION
 from kb.site_url import absolute
 
 Reason = Notification.Reason

@@ -1,7 +1,7 @@
 """What the document library shows: public documents, filtered and paginated.
 
 A document is listed unless its collection is under a view restriction (the
-rule the document API follows too, `kb.api.restricted_collections`) or an
+rule the document API follows too, `kb.publication.restricted_collections`) or an
 editor unchecked it. Forum attachments are not Wagtail documents: they never
 reach this list. Filters are the practices lists' own (`practices.filters`):
 an unknown value is reported and ignored.
@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 
-from kb.api import restricted_collections
 from kb.models import Theme
 from kb.models.library import FILE_FAMILIES, DocumentClassification, file_family_label
+from kb.publication import restricted_collections
 from practices.filters import Choice, Filter, apply_request, related_to, sort_key
 from practices.listing import localized_terms, page_number
 

@@ -17,7 +17,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from forums.markup import render_markdown
+from kb.markup import render_markdown
 
 TEXT_TEMPLATE = "email/base.txt"
 HTML_TEMPLATE = "email/base.html"

@@ -1,15 +1,24 @@
 """What the site holds about a person: a JSON copy for them, and closing their account.
 
-Closing an account withdraws its future training registrations (freeing the
-seats), then deletes the account and everything that only describes the person
-(profile, e-mail addresses, memberships, follows, notifications). Their forum
-posts stay, because a discussion must keep its meaning, but are shown as from
-a former member; their past registrations stay as anonymous rows so that
-training figures remain true.
+Each installed app declares what it holds in a `personal_data` module of its
+own (this one for accounts, profiles and the libraries' tables;
+`practices/personal_data.py`, `forums/personal_data.py`...), found through the
+app registry:
 
-USER_LINKS is the register of every column that points at an account, with
-where the export shows it and what closing does to it; docs/donnees-personnelles.md
-is its description for people.
+- `USER_LINKS`, every column of its models that points at an account, with
+  where the export shows it and what closing does to it;
+- `sections(user)`, the export's sections it writes out itself;
+- optionally `before_closing(user)`, what must be done while the account still
+  exists (practices withdraws future training registrations, freeing the seats).
+
+Closing an account then deletes the account and everything that only describes
+the person (profile, e-mail addresses, memberships, follows, notifications).
+Their forum posts stay, because a discussion must keep its meaning, but are
+shown as from a former member; their past registrations stay as anonymous rows
+so that training figures remain true.
+
+`user_links()` is the whole register; docs/donnees-personnelles.md is its
+description for people.
 """
 
 from dataclasses import dataclass
@@ -19,10 +28,8 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from forums.models import Follow, NotificationSettings, Post, Report, SpaceMembership
+from kb.discovery import app_modules
 from kb.models import Profile
-from practices import registrations
-from practices.models import TrainingRegistration
 
 DELETED = "deleted"
 ANONYMISED = "anonymised"
@@ -33,7 +40,7 @@ class UserLink:
     """A column that points at an account: where the export shows its rows, what closing does.
 
     `fields` are the columns the export copies; an empty tuple means the export
-    has its own section for these rows (written out in `export`). DELETED rows
+    has its own section for these rows (written out by its app's `sections`). DELETED rows
     go with the account; ANONYMISED rows stay, with the column emptied.
     """
 
@@ -42,9 +49,10 @@ class UserLink:
     fields: tuple = ()
 
 
-# Every column of every installed model that points at an account, by
-# "app_label.Model.field". tests/kb/test_personal_data_register.py walks the models
-# and fails on a column missing here: a new model cannot be forgotten.
+# The columns of kb's models and of the libraries' (accounts, Wagtail's admin) that
+# point at an account, by "app_label.Model.field". tests/kb/test_personal_data_register.py
+# walks the models and fails on a column missing from the register: a new model
+# cannot be forgotten.
 USER_LINKS = {
     # Accounts (Django, allauth, Wagtail's admin preferences)
     "auth.User_groups.user": UserLink("account", DELETED),
@@ -64,32 +72,6 @@ USER_LINKS = {
     "wagtailcore.APIToken.user": UserLink(
         "api_tokens", DELETED, ("name", "prefix", "created", "revoked_at", "last_used_at")
     ),
-    # Peer-exchange spaces
-    "forums.SpaceMembership.user": UserLink("space_memberships", DELETED),
-    "forums.Topic.author": UserLink("topics", ANONYMISED, ("title", "created_at")),
-    "forums.Post.author": UserLink("posts", ANONYMISED),
-    "forums.Report.reporter": UserLink("reports", ANONYMISED),
-    "forums.Report.resolved_by": UserLink(
-        "reports_handled", ANONYMISED, ("reason", "outcome", "resolved_at")
-    ),
-    "forums.ModerationAction.moderator": UserLink(
-        "moderation_actions_taken", ANONYMISED, ("kind", "reason", "created_at")
-    ),
-    "forums.ModerationAction.member": UserLink(
-        "moderation_actions_about_me", ANONYMISED, ("kind", "reason", "created_at")
-    ),
-    "forums.Follow.user": UserLink("follows", DELETED),
-    "forums.NotificationSettings.user": UserLink("notification_settings", DELETED),
-    "forums.Notification.recipient": UserLink(
-        "notifications", DELETED, ("post_id", "reason", "created_at", "read_at", "mailed_at")
-    ),
-    "forums.SentMail.user": UserLink("mails_sent", DELETED, ("sent_at",)),
-    "forums.TopicReading.user": UserLink("topic_readings", DELETED, ("topic_id", "read_at")),
-    "forums.CitationConsent.user": UserLink(
-        "citation_consents", DELETED, ("topic_id", "answer", "asked_at", "answered_at")
-    ),
-    # Training offers
-    "practices.TrainingRegistration.user": UserLink("training_registrations", ANONYMISED),
     # Editorial work in Wagtail's admin: the pages and their history stay, unsigned.
     "wagtailcore.Page.owner": UserLink("pages_owned", ANONYMISED, ("title", "first_published_at")),
     "wagtailcore.Page.locked_by": UserLink("pages_locked", ANONYMISED, ("title", "locked_at")),
@@ -141,9 +123,19 @@ USER_LINKS = {
 }
 
 
+def declarations():
+    """The `personal_data` module of every installed app that has one."""
+    return app_modules("personal_data")
+
+
+def user_links():
+    """The whole register: every app's USER_LINKS together."""
+    return {key: link for module in declarations() for key, link in module.USER_LINKS.items()}
+
+
 def installed_links():
-    """(model, field name, link) for each entry of USER_LINKS whose app is installed."""
-    for key, link in USER_LINKS.items():
+    """(model, field name, link) for each entry of the register whose app is installed."""
+    for key, link in user_links().items():
         label, field_name = key.rsplit(".", 1)
         try:
             model = apps.get_model(label)
@@ -179,10 +171,35 @@ def listed_sections(user):
 
 def export(user):
     """Everything the site holds about `user`, as plain JSON-ready data."""
+    data = {"exported_at": iso(timezone.now())}
+    for module in declarations():
+        data.update(module.sections(user))
+    return {**data, **listed_sections(user)}
+
+
+def close_account(user):
+    """Delete the account; what others still need stays, with nothing personal left."""
+    for module in declarations():
+        if hasattr(module, "before_closing"):
+            module.before_closing(user)
+    with transaction.atomic():
+        # Wagtail's avatar is a file: deleting its row would leave the picture on disk.
+        for preferences in user_admin_profiles(user):
+            avatar = preferences.avatar
+            transaction.on_commit(lambda avatar=avatar: avatar.storage.delete(avatar.name))
+        # Wagtail's history tables keep their column when the account goes
+        # (DO_NOTHING): the person is taken out of them here.
+        for model, field_name, link in installed_links():
+            field = model._meta.get_field(field_name)
+            if link.on_close == ANONYMISED and field.remote_field.on_delete is models.DO_NOTHING:
+                model._base_manager.filter(**{field_name: user}).update(**{field_name: None})
+        user.delete()
+
+
+def sections(user):
+    """kb's own sections: the account and the profile."""
     profile = Profile.objects.filter(user=user).select_related("territory").first()
-    preferences = NotificationSettings.objects.filter(user=user).first()
     return {
-        "exported_at": iso(timezone.now()),
         "account": {
             "email": user.email,
             "first_name": user.first_name,
@@ -199,83 +216,7 @@ def export(user):
         }
         if profile
         else None,
-        "space_memberships": [
-            {
-                "space": membership.space.name,
-                "role": membership.role,
-                "status": membership.status,
-                "request_message": membership.request_message,
-                "charter_accepted_at": iso(membership.charter_accepted_at),
-                "suspended_until": iso(membership.suspended_until),
-                "suspension_reason": membership.suspension_reason,
-            }
-            for membership in SpaceMembership.objects.filter(user=user).select_related("space")
-        ],
-        "posts": [
-            {
-                "space": post.topic.space.name,
-                "topic": post.topic.title,
-                "body": post.body,
-                "anonymous": post.anonymous,
-                "status": post.status,
-                "created_at": iso(post.created_at),
-                "edited_at": iso(post.edited_at),
-                "deleted_at": iso(post.deleted_at),
-            }
-            for post in Post.objects.filter(author=user).select_related("topic__space")
-        ],
-        "reports": [
-            {"post": report.post_id, "reason": report.reason, "created_at": iso(report.created_at)}
-            for report in Report.objects.filter(reporter=user)
-        ],
-        "follows": [
-            {
-                "space": follow.space.name if follow.space else None,
-                "topic": follow.topic.title if follow.topic else None,
-            }
-            for follow in Follow.objects.filter(user=user).select_related("space", "topic")
-        ],  # fmt: skip
-        "notification_settings": {
-            "digest": preferences.digest,
-            "immediate": preferences.immediate,
-            "moderation_alerts_at_once": preferences.moderation_alerts_at_once,
-        }
-        if preferences
-        else None,
-        "training_registrations": [
-            {
-                "training": registration.session.offer.title,
-                "starts_at": iso(registration.session.starts_at),
-                "status": registration.status,
-                "created_at": iso(registration.created_at),
-            }
-            for registration in TrainingRegistration.objects.filter(user=user).select_related(
-                "session__offer"
-            )
-        ],
-        **listed_sections(user),
     }
-
-
-def close_account(user):
-    """Delete the account; what others still need stays, with nothing personal left."""
-    upcoming = TrainingRegistration.objects.filter(
-        user=user, status__in=registrations.ACTIVE, session__starts_at__gt=timezone.now()
-    ).select_related("session__offer")
-    for registration in upcoming:
-        registrations.cancel(registration, user)
-    with transaction.atomic():
-        # Wagtail's avatar is a file: deleting its row would leave the picture on disk.
-        for preferences in user_admin_profiles(user):
-            avatar = preferences.avatar
-            transaction.on_commit(lambda avatar=avatar: avatar.storage.delete(avatar.name))
-        # Wagtail's history tables keep their column when the account goes
-        # (DO_NOTHING): the person is taken out of them here.
-        for model, field_name, link in installed_links():
-            field = model._meta.get_field(field_name)
-            if link.on_close == ANONYMISED and field.remote_field.on_delete is models.DO_NOTHING:
-                model._base_manager.filter(**{field_name: user}).update(**{field_name: None})
-        user.delete()
 
 
 def user_admin_profiles(user):

@@ -2,8 +2,12 @@
 
 Each rule names rows past their retention period (in days, from
 settings.DATA_RETENTION_DAYS) and either deletes them or removes the person from
-them. docs/donnees-personnelles.md is the register these rules apply: a change
-here is a change there.
+them. Each installed app declares the rules of its own models as `RULES` in a
+`retention` module (this one for accounts, background tasks, sessions and
+sign-in attempts; `forums/retention.py`, `practices/retention.py`,
+`search/retention.py`), found through the app registry.
+docs/donnees-personnelles.md is the register these rules apply: a change here
+is a change there.
 """
 
 from dataclasses import dataclass
@@ -18,9 +22,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from forums.models import Notification, PostRevision, SentMail
-from practices.models import TrainingRegistration
-from search.models import ZeroResultQuery
+from kb.discovery import app_modules
 
 
 @dataclass(frozen=True)
@@ -70,34 +72,6 @@ RULES = [
         unverified_accounts,
     ),
     Rule(
-        "read_notifications",
-        "Notifications lues",
-        lambda cutoff: Notification.objects.filter(read_at__lt=cutoff),
-    ),
-    Rule(
-        "sent_mails",
-        "Journal des e-mails envoyés par les espaces",
-        lambda cutoff: SentMail.objects.filter(sent_at__lt=cutoff),
-    ),
-    Rule(
-        "post_revisions",
-        "Versions précédentes des messages modifiés",
-        lambda cutoff: PostRevision.objects.filter(replaced_at__lt=cutoff),
-    ),
-    Rule(
-        "training_registrations",
-        "Inscriptions aux sessions de formation passées (rendues anonymes)",
-        lambda cutoff: TrainingRegistration.objects.filter(
-            session__ends_at__lt=cutoff, user__isnull=False
-        ),
-        anonymise={"user": None},
-    ),
-    Rule(
-        "zero_result_queries",
-        "Recherches sans résultat",
-        lambda cutoff: ZeroResultQuery.objects.filter(last_seen__lt=cutoff),
-    ),
-    Rule(
         "finished_tasks",
         "Résultats des tâches de fond terminées",
         lambda cutoff: DBTaskResult.objects.finished().filter(finished_at__lt=cutoff),
@@ -126,11 +100,16 @@ RULES = [
 ]
 
 
+def rules():
+    """Every installed app's rules, in INSTALLED_APPS order."""
+    return [rule for module in app_modules("retention") for rule in module.RULES]
+
+
 def purge(now=None, *, dry_run=False):
     """Apply every rule; return (rule, count) pairs. `dry_run` only counts."""
     now = now or timezone.now()
     results = []
-    for rule in RULES:
+    for rule in rules():
         if dry_run:
             results.append((rule, rule.queryset(now).count()))
             continue

@@ -2,6 +2,9 @@
 
 - The Content-Security-Policy: strict on the public site, wider in Wagtail's admin.
 - Staff set up two-factor authentication before they reach the admin or moderation.
+  Beyond the admin, each app says on its AppConfig which permissions call for a
+  second factor (`second_factor_permissions`) and which of its views ask for it
+  (`second_factor_views`).
 - One sign-in form, allauth's: Wagtail's own would skip the second factor.
 - The identifier that django-axes counts sign-in failures against, and the password
   checks of sensitive actions that count with them.
@@ -22,7 +25,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from forums.permissions import is_site_moderator
+from kb.discovery import declared
 from kb.navigation import next_url
 
 # Wagtail's admin writes inline scripts and styles (widgets, panels, the page
@@ -36,14 +39,6 @@ ADMIN_POLICY = {
     "frame-ancestors": [SELF],
 }
 
-# Views of the peer-exchange spaces that only moderators use.
-MODERATION_VIEWS = {
-    "forums:moderation",
-    "forums:moderate_post",
-    "forums:dismiss_report",
-    "forums:moderate_topic",
-    "forums:moderate_member",
-}
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 # The session key of the address a staff member was going to when sent to set up a second factor.
 AFTER_SECOND_FACTOR_SET_UP = "kb_after_second_factor_set_up"
@@ -73,7 +68,7 @@ def must_use_second_factor(user):
         user.is_superuser
         or user.is_staff
         or user.has_perm("wagtailadmin.access_admin")
-        or is_site_moderator(user)
+        or any(user.has_perm(permission) for permission in declared("second_factor_permissions"))
     )
 
 
@@ -114,7 +109,7 @@ class StaffTwoFactorMiddleware:
             # Wagtail would send them to sign in again, and allauth, seeing them
             # signed in, straight back here.
             raise PermissionDenied
-        guarded = in_admin or match.view_name in MODERATION_VIEWS
+        guarded = in_admin or match.view_name in declared("second_factor_views")
         if guarded and must_use_second_factor(request.user) and not has_second_factor(request.user):
             messages.warning(
                 request,

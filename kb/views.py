@@ -15,7 +15,6 @@ from kb.forms import CloseAccountForm, ProfileForm
 from kb.models import Profile
 from kb.navigation import breadcrumb, next_url
 from kb.security import AFTER_SECOND_FACTOR_SET_UP
-from practices import registrations
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -37,7 +36,6 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return {
             **super().get_context_data(**kwargs),
             "breadcrumb": breadcrumb(self.request, _("Mon profil")),
-            "registrations": registrations.upcoming_registrations(self.request.user),
         }
 
     def get_success_url(self):

@@ -1,4 +1,5 @@
-"""Registering to a training session and withdrawing, from the training's page.
+"""Registering to a training session and withdrawing, from the training's page, and
+the profile page with « Mes inscriptions ».
 
 Both endpoints answer a form posted from the sessions block and go back to the
 page with a message: people never land on a page of their own.
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kb import views as kb_views
 from kb.navigation import next_url
 from practices import registrations
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
@@ -20,6 +22,18 @@ REFUSAL_LEVELS = {
     registrations.NotRegistered: messages.INFO,
     registrations.SessionFull: messages.WARNING,
 }
+
+
+class ProfileView(kb_views.ProfileView):
+    """The profile, with the sessions to come the person may still withdraw from."""
+
+    template_name = "practices/profile.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "registrations": registrations.upcoming_registrations(self.request.user),
+        }
 
 
 @require_POST

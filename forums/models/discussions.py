@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forums.markup import render_markdown
+from kb.markup import render_markdown
 
 from .spaces import Space
 

@@ -9,6 +9,8 @@ from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from kb.publication import restricted_collections
+
 
 class SpeakerBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("nom"), max_length=150)
@@ -37,8 +39,6 @@ class SeminarDocumentBlock(blocks.StructBlock):
         template = "kb/seminar_document_block.html"
 
     def get_context(self, value, parent_context=None):
-        from kb.api import restricted_collections
-
         context = super().get_context(value, parent_context)
         document = value["document"]
         # A document of a private collection is not named on a public page.

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -25,10 +26,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from kb.api_fields import slugs
 from kb.page_forms import PageForm
 
 from .easy_read import EasyReadMixin
@@ -173,6 +176,19 @@ class SeminarPage(EasyReadMixin, Page):
         index.SearchField("outputs_summary"),
         index.SearchField("takeaways"),
         index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        "summary",
+        "scope",
+        APIField(
+            "region", serializer=serializers.SlugRelatedField(read_only=True, slug_field="code")
+        ),
+        "start_date",
+        "end_date",
+        "place",
+        APIField("themes", serializer=slugs()),
+        "tags",
+        "outputs_summary",
     ]
 
     parent_page_types = ["kb.SeminarIndexPage"]

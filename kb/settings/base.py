@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "practices",
     "forums",
     "search",
+    "website",
     "demo",
     "django_tasks",
     "django_tasks_db",
@@ -115,7 +116,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "kb.urls"
+ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "kb.wsgi.application"
 
 TEMPLATES = [
@@ -303,7 +304,7 @@ TASKS = {
     }
 }
 
-# The read-only API (kb.api) gives rich text as the site shows it, links resolved.
+# The read-only API (website.api) gives rich text as the site shows it, links resolved.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = SITE_URL

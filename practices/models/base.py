@@ -11,13 +11,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from kb.api_fields import slugs
 from kb.models.easy_read import EasyReadMixin
 from kb.models.taxonomy import territory_codes
 from kb.page_forms import PageForm
+from practices.open_data_values import joined, region_codes, utc_timestamp
 
 
 def source_locale_terms():
@@ -127,6 +131,43 @@ class CapitalisedPage(EasyReadMixin, Page):
         index.SearchField("summary"),
         index.FilterField("locale_id"),
     ]
+    # Contact names and e-mail addresses stay on the page: they are personal data,
+    # not data to re-publish.
+    api_fields = [
+        "summary",
+        APIField("themes", serializer=slugs()),
+        APIField("audiences", serializer=slugs()),
+        APIField("establishment_types", serializer=slugs()),
+        APIField("territories", serializer=serializers.ListField(source="territory_codes")),
+        "tags",
+        "contact_organisation",
+        "licence",
+        "licence_url",
+        "last_reviewed",
+    ]
+    # Each column of the open data files (practices.open_data, described by the
+    # schemas in practices/data/) and how it is read from the page.
+    open_data_columns = {
+        "identifiant": lambda page: page.pk,
+        "cle_traduction": lambda page: str(page.translation_key),
+        "langue": lambda page: page.locale.language_code,
+        "titre": lambda page: page.title,
+        "resume": lambda page: page.summary,
+        "url": lambda page: page.get_full_url(),
+        "themes": lambda page: joined(theme.slug for theme in page.themes.all()),
+        "publics": lambda page: joined(audience.slug for audience in page.audiences.all()),
+        "types_etablissement": lambda page: joined(
+            kind.slug for kind in page.establishment_types.all()
+        ),
+        "codes_regions": region_codes,
+        "codes_departements": lambda page: joined(d.code for d in page.departments.all()),
+        "mots_cles": lambda page: joined(item.tag.name for item in page.tagged_items.all()),
+        "organisation_contact": lambda page: page.contact_organisation,
+        "licence": lambda page: page.licence,
+        "derniere_relecture": lambda page: page.last_reviewed,
+        "date_premiere_publication": lambda page: utc_timestamp(page.first_published_at),
+        "date_derniere_publication": lambda page: utc_timestamp(page.last_published_at),
+    }
 
     class Meta:
         abstract = True
@@ -167,6 +208,7 @@ class Indicator(TranslatableMixin, Orderable):
         FieldPanel("latest_value"),
         FieldPanel("latest_value_date"),
     ]
+    api_fields = ["name", "unit", "baseline", "target", "latest_value", "latest_value_date"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True

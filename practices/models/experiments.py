@@ -21,11 +21,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from kb.api_fields import Rows
 from kb.models.printable import PrintablePageMixin
+from practices.open_data_values import plain_text
 
 from .base import CapitalisedPage, Indicator, RelatedDocument
 from .sheets import LIST_FEATURES
@@ -153,6 +156,42 @@ class ExperimentPage(PrintablePageMixin, CapitalisedPage):
         index.SearchField("evaluation_results"),
         index.FilterField("kind"),
     ]
+    api_fields = CapitalisedPage.api_fields + [
+        "kind",
+        "age_min",
+        "age_max",
+        "sex",
+        "situations",
+        "period_start",
+        "period_end",
+        "partners",
+        "description",
+        "positive_results",
+        "difficulties",
+        "success_factors",
+        "pitfalls",
+        "organisation_model",
+        "staff",
+        "staff_fte",
+        "annual_budget",
+        "funding",
+        "evaluation_method",
+        "evaluation_results",
+        APIField("indicators", serializer=Rows()),
+    ]
+    open_data_columns = {
+        **CapitalisedPage.open_data_columns,
+        "type_dispositif": lambda page: page.kind,
+        "description": lambda page: plain_text(page.description),
+        "age_minimum": lambda page: page.age_min,
+        "age_maximum": lambda page: page.age_max,
+        "sexe": lambda page: page.sex,
+        "date_debut": lambda page: page.period_start,
+        "date_fin": lambda page: page.period_end,
+        "etp_total": lambda page: page.staff_fte,
+        "budget_annuel_euros": lambda page: page.annual_budget,
+        "completude_pourcentage": lambda page: page.completeness_percent(),
+    }
 
     parent_page_types = ["practices.ExperimentIndexPage"]
     subpage_types = []

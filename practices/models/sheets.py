@@ -12,11 +12,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from kb.api_fields import Rows
 from practices.blocks import StepsBlock
+from practices.open_data_values import joined, plain_text
 from practices.validators import normalise_finess, validate_finess
 
 from .base import CapitalisedPage, Indicator, RelatedDocument
@@ -114,6 +117,31 @@ class PracticeSheetPage(CapitalisedPage):
         index.SearchField("deliverables"),
         index.FilterField("status"),
     ]
+    api_fields = CapitalisedPage.api_fields + [
+        "status",
+        "context",
+        "objectives",
+        "implementation_delay",
+        "start_date",
+        "participants",
+        "steps",
+        "resources",
+        "deliverables",
+        "calendar",
+        APIField("leads", serializer=Rows()),
+        APIField("milestones", serializer=Rows()),
+        APIField("indicators", serializer=Rows()),
+        APIField("establishments", serializer=Rows()),
+    ]
+    open_data_columns = {
+        **CapitalisedPage.open_data_columns,
+        "etat_avancement": lambda page: page.status,
+        "objectifs": lambda page: plain_text(page.objectives),
+        "date_lancement": lambda page: page.start_date,
+        "delai_mise_en_oeuvre": lambda page: page.implementation_delay,
+        "calendrier": lambda page: page.calendar,
+        "finess_etablissements": lambda page: joined(e.finess for e in page.establishments.all()),
+    }
 
     parent_page_types = ["practices.PracticeSheetIndexPage"]
     subpage_types = []
@@ -154,6 +182,7 @@ class PracticeLead(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("level"), FieldPanel("organisation"), FieldPanel("role")]
+    api_fields = ["level", "organisation", "role"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -168,6 +197,7 @@ class PracticeMilestone(TranslatableMixin, Orderable):
     label = models.CharField(_("jalon"), max_length=200)
 
     panels = [FieldPanel("date"), FieldPanel("label")]
+    api_fields = ["date", "label"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         ordering = ["date"]
@@ -192,6 +222,7 @@ class ConcernedEstablishment(Orderable):
     name = models.CharField(_("nom de l’établissement"), max_length=200)
 
     panels = [FieldPanel("finess"), FieldPanel("name")]
+    api_fields = ["finess", "name"]
 
     def save(self, *args, **kwargs):
         self.finess = normalise_finess(self.finess)

@@ -12,13 +12,38 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from .base import CapitalisedPage
 from .sheets import LIST_FEATURES
+
+
+class UpcomingSessionsField(serializers.Field):
+    """A training's coming sessions, shared by all the translations of its offer."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, offer):
+        sessions = TrainingSession.objects.filter(
+            offer__translation_key=offer.translation_key,
+            is_cancelled=False,
+            starts_at__gte=timezone.now(),
+        )
+        return [
+            {
+                "starts_at": serializers.DateTimeField().to_representation(session.starts_at),
+                "ends_at": serializers.DateTimeField().to_representation(session.ends_at),
+                "place": session.place,
+                "seats_left": session.seats_left,
+            }
+            for session in sessions
+        ]
 
 
 class TrainingOfferPage(CapitalisedPage):
@@ -63,6 +88,12 @@ class TrainingOfferPage(CapitalisedPage):
         index.SearchField("host"),
         index.SearchField("target_professions"),
         index.SearchField("topics"),
+    ]
+    api_fields = CapitalisedPage.api_fields + [
+        "host",
+        "target_professions",
+        "topics",
+        APIField("upcoming_sessions", serializer=UpcomingSessionsField()),
     ]
 
     parent_page_types = ["practices.TrainingOfferIndexPage"]
@@ -155,7 +186,7 @@ class TrainingRegistration(models.Model):
         related_name="registrations",
     )
     # A closed account leaves its past registrations anonymous, so that the session's
-    # counts stay true; its future ones are withdrawn first (see kb.personal_data).
+    # counts stay true; its future ones are withdrawn first (see practices.personal_data).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("personne"),

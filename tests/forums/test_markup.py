@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from forums import posting
-from forums.markup import render_markdown
 from forums.models import Post
+from kb.markup import render_markdown
 from tests.forums.factories import PostFactory
 from tests.forums.spaces import build_closed_space
 from tests.kb.helpers import html

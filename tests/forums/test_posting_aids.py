@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from forums import moderation, posting
-from forums.markup import render_markdown
 from forums.models import ModerationAction, Post
+from kb.markup import render_markdown
 from tests.forums.factories import PostFactory
 from tests.forums.spaces import build_closed_space, sign_in
 from tests.kb.helpers import text_of

@@ -17,9 +17,9 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Collection, CollectionViewRestriction
 
 from kb.models import SeminarIndexPage, SeminarPage
-from kb.urls import urlpatterns as site_urlpatterns
 from tests.kb.factories import PASSWORD, UserFactory
 from tests.kb.helpers import html
+from website.urls import urlpatterns as site_urlpatterns
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 

@@ -29,14 +29,14 @@ COLUMNS = dict(columns_pointing_at_accounts())
 
 
 def test_the_register_names_every_column_that_points_at_an_account():
-    missing = sorted(set(COLUMNS) - set(personal_data.USER_LINKS))
+    missing = sorted(set(COLUMNS) - set(personal_data.user_links()))
 
-    assert not missing, f"À ajouter à kb.personal_data.USER_LINKS : {missing}"
+    assert not missing, f"À ajouter au USER_LINKS de <app>/personal_data.py : {missing}"
 
 
 @pytest.mark.parametrize("key", sorted(COLUMNS))
 def test_closing_an_account_does_what_the_register_says(key):
-    link = personal_data.USER_LINKS[key]
+    link = personal_data.user_links()[key]
     on_delete = COLUMNS[key].remote_field.on_delete
 
     if link.on_close == personal_data.DELETED:
@@ -49,7 +49,7 @@ def test_closing_an_account_does_what_the_register_says(key):
 
 @pytest.mark.parametrize("key", sorted(COLUMNS))
 def test_the_export_has_a_section_for_every_column(db, key):
-    link = personal_data.USER_LINKS[key]
+    link = personal_data.user_links()[key]
     model = COLUMNS[key].model
 
     assert link.section in personal_data.export(UserFactory())

@@ -34,7 +34,7 @@ def purge():
 
 
 def test_every_rule_has_a_retention_period():
-    assert {rule.key for rule in retention.RULES} == set(settings.DATA_RETENTION_DAYS)
+    assert {rule.key for rule in retention.rules()} == set(settings.DATA_RETENTION_DAYS)
 
 
 def test_accounts_never_confirmed_are_deleted_after_their_period(db):

@@ -1,13 +1,17 @@
 """sitemap.xml and robots.txt, as a search engine reads them.
 
 That drafts, private pages and aliases stay out is asserted, with every other
-public channel, in test_public_channels_privacy.py.
+public channel, in tests/kb/test_public_channels_privacy.py.
 """
 
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
+
+from tests.kb.conftest import make_page
+
+__all__ = ["make_page"]
 
 SITE = settings.SITE_URL
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -6,6 +6,10 @@ gets the same answers as anyone, so that nothing private is ever cached or
 re-published from here. Documents of a collection under a view restriction
 are never listed.
 
+What the API shows of a page type, beyond id, type and title, is what its
+model declares in `api_fields` (Wagtail's declaration; `kb.api_fields` holds
+the serializers they name): a new field is declared next to the model, not here.
+
 Besides Wagtail's own filters (`type`, `locale`, `child_of`, a field's
 name...), three filters read the taxonomy: `theme=<slug>`,
 `territory=region:<INSEE code>` or `territory=departement:<INSEE code>`, and
@@ -16,173 +20,48 @@ matches their titles (`DocumentTitleFilter`).
 
 from django.conf import settings
 from django.db.models import Case, Q, When
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework import serializers
 from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from taggit.models import Tag
-from wagtail.api import APIField
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Site
+from wagtail.models import Locale, Site, get_page_models
 
-from kb.models import Department, Region, SeminarPage, Theme
-from kb.publication import public_pages
-from practices.kinds import sessions_of
-from practices.models import (
-    ConcernedEstablishment,
-    ExperimentIndicator,
-    ExperimentPage,
-    PracticeLead,
-    PracticeMilestone,
-    PracticeSheetIndicator,
-    PracticeSheetPage,
-    TrainingOfferPage,
-)
+from kb.models import Department, Region, Theme
+from kb.publication import public_pages, restricted_collections
 from search.backends import get_backend
 from search.engine import SearchEngineUnavailable
 from search.indexing import page_ids
 from search.query import SearchRequest, clean_text
 
-
-def slugs():
-    return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
-
-
-def inline(model, names):
-    """The inline rows of a page (leads, milestones...) with the named fields of each."""
-    meta = type("Meta", (), {"model": model, "fields": names})
-    serializer = type(
-        f"{model.__name__}APISerializer", (serializers.ModelSerializer,), {"Meta": meta}
-    )
-    return serializer(many=True, read_only=True)
-
-
-class UpcomingSessionsField(serializers.Field):
-    """A training's coming sessions, shared by all the translations of its offer."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, offer):
-        sessions = sessions_of([offer.translation_key]).filter(starts_at__gte=timezone.now())
-        return [
-            {
-                "starts_at": serializers.DateTimeField().to_representation(session.starts_at),
-                "ends_at": serializers.DateTimeField().to_representation(session.ends_at),
-                "place": session.place,
-                "seats_left": session.seats_left,
-            }
-            for session in sessions
-        ]
-
-
-# Contact names and e-mail addresses stay on the page: they are personal data,
-# not data to re-publish.
-CAPITALISED_FIELDS = [
-    "summary",
-    APIField("themes", serializer=slugs()),
-    APIField("audiences", serializer=slugs()),
-    APIField("establishment_types", serializer=slugs()),
-    APIField("territories", serializer=serializers.ListField(source="territory_codes")),
-    "tags",
-    "contact_organisation",
-    "licence",
-    "licence_url",
-    "last_reviewed",
-]
-INDICATOR_FIELDS = ["name", "unit", "baseline", "target", "latest_value", "latest_value_date"]
-
-# What the API shows of each page type, beyond id, type and title.
-API_FIELDS = {
-    PracticeSheetPage: [
-        *CAPITALISED_FIELDS,
-        "status",
-        "context",
-        "objectives",
-        "implementation_delay",
-        "start_date",
-        "participants",
-        "steps",
-        "resources",
-        "deliverables",
-        "calendar",
-        APIField("leads", serializer=inline(PracticeLead, ["level", "organisation", "role"])),
-        APIField("milestones", serializer=inline(PracticeMilestone, ["date", "label"])),
-        APIField("indicators", serializer=inline(PracticeSheetIndicator, INDICATOR_FIELDS)),
-        APIField("establishments", serializer=inline(ConcernedEstablishment, ["finess", "name"])),
-    ],
-    ExperimentPage: [
-        *CAPITALISED_FIELDS,
-        "kind",
-        "age_min",
-        "age_max",
-        "sex",
-        "situations",
-        "period_start",
-        "period_end",
-        "partners",
-        "description",
-        "positive_results",
-        "difficulties",
-        "success_factors",
-        "pitfalls",
-        "organisation_model",
-        "staff",
-        "staff_fte",
-        "annual_budget",
-        "funding",
-        "evaluation_method",
-        "evaluation_results",
-        APIField("indicators", serializer=inline(ExperimentIndicator, INDICATOR_FIELDS)),
-    ],
-    TrainingOfferPage: [
-        *CAPITALISED_FIELDS,
-        "host",
-        "target_professions",
-        "topics",
-        APIField("upcoming_sessions", serializer=UpcomingSessionsField()),
-    ],
-    SeminarPage: [
-        "summary",
-        "scope",
-        APIField(
-            "region", serializer=serializers.SlugRelatedField(read_only=True, slug_field="code")
-        ),
-        "start_date",
-        "end_date",
-        "place",
-        APIField("themes", serializer=slugs()),
-        "tags",
-        "outputs_summary",
-    ],
-}
-# Relations read by the fields above, fetched for a whole list page at once.
-PREFETCHED = [
-    "themes",
-    "audiences",
-    "establishment_types",
-    "regions",
-    "tags",
-    "leads",
-    "milestones",
-    "indicators",
-    "establishments",
-]
 # How many best matches of `?search=` are kept, per language, before the other filters apply.
 SEARCH_CANDIDATES = 1000
-PAGE_TYPES = list(API_FIELDS)
+
+
+def api_page_types():
+    """The page types that declare what the API shows of them (`api_fields`)."""
+    return [model for model in get_page_models() if getattr(model, "api_fields", None)]
+
+
+def prefetched(model):
+    """The relations the declared fields of `model` read, fetched for a whole list page at once."""
+    names = {getattr(field, "name", field) for field in getattr(model, "api_fields", ())}
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.name in names and (field.many_to_many or field.one_to_many)
+    ]
 
 
 def related_to_any(relation, condition):
     """Pages of any API page type whose `relation` meets `condition`, as one Q."""
     matches = Q(pk__in=[])
-    for model in PAGE_TYPES:
+    for model in api_page_types():
         if any(field.name == relation for field in model._meta.get_fields()):
             matches |= Q(pk__in=model.objects.filter(condition).values("pk"))
     return matches
@@ -300,12 +179,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        model_fields = {field.name for field in queryset.model._meta.get_fields()}
-        return queryset.prefetch_related(*[name for name in PREFETCHED if name in model_fields])
-
-    @classmethod
-    def get_body_fields(cls, model):
-        return super().get_body_fields(model) + cls._convert_api_fields(API_FIELDS.get(model, []))
+        return queryset.prefetch_related(*prefetched(queryset.model))
 
     def get_base_queryset(self):
         """The public pages of the site's tree in every language."""
@@ -316,17 +190,6 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         for root in [site.root_page, *site.root_page.get_translations()]:
             roots |= Q(path__startswith=root.path)
         return public_pages().filter(roots)
-
-
-def restricted_collections():
-    """Collections under a view restriction, and everything below them."""
-    paths = Collection.objects.filter(
-        pk__in=CollectionViewRestriction.objects.values("collection")
-    ).values_list("path", flat=True)
-    below = Q(pk__in=[])
-    for path in paths:
-        below |= Q(path__startswith=path)
-    return Collection.objects.filter(below)
 
 
 class DocumentTitleFilter(BaseFilterBackend):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kb.feeds import PracticesAtomFeed, PracticesFeed
+from website.feeds import PracticesAtomFeed, PracticesFeed
 
 urlpatterns = [
     path("pratiques/rss/", PracticesFeed(), name="practices_feed_rss"),

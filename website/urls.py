@@ -7,8 +7,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views as kb_views
-from kb.api import api_router
-from kb.sitemaps import SITEMAPS, robots_txt
+from practices import views as practices_views
+from website.api import api_router
+from website.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,7 +20,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("comptes/profil/", kb_views.ProfileView.as_view(), name="profile"),
+    path("comptes/profil/", practices_views.ProfileView.as_view(), name="profile"),
     path(
         "comptes/profil/mes-donnees.json",
         kb_views.export_personal_data,
@@ -32,7 +33,7 @@ urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
     path("inscriptions/", include("practices.urls")),
     path("espaces/", include("forums.urls")),
-    path("flux/", include("kb.feed_urls")),
+    path("flux/", include("website.feed_urls")),
     path("donnees-ouvertes/", include("practices.open_data_urls")),
     path("observatoire/", include("practices.observatory.urls")),
     # Before Wagtail's own: every sign-in goes through allauth (kb.views).

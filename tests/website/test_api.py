@@ -1,7 +1,7 @@
 """The read-only JSON API (/api/v2/) as a reuser queries it.
 
 Hidden content in lists, details, search and tree filters is covered with the
-other channels in test_public_channels_privacy.py.
+other channels in tests/kb/test_public_channels_privacy.py.
 """
 
 import datetime
