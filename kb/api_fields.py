@@ -22,6 +22,19 @@ def row_serializer(model):
     return type(f"{model.__name__}APISerializer", (serializers.ModelSerializer,), {"Meta": meta})
 
 
+class TagNames(serializers.Field):
+    """Tag names in alphabetical order, read from the tags a list page fetched at once.
+
+    Wagtail's own tag field asks the database again for every page of a list.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
 class Rows(serializers.Field):
     """A page's inline rows, each with the fields its model declares in `api_fields`."""
 

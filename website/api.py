@@ -49,13 +49,18 @@ def api_page_types():
 
 
 def prefetched(model):
-    """The relations the declared fields of `model` read, fetched for a whole list page at once."""
+    """The relations the declared fields of `model` read, fetched for a whole list page at once.
+
+    A relation named in `api_fields` is found by its name; one that a field reads
+    through a method is declared in `api_prefetch`.
+    """
     names = {getattr(field, "name", field) for field in getattr(model, "api_fields", ())}
-    return [
+    declared = [
         field.name
         for field in model._meta.get_fields()
         if field.name in names and (field.many_to_many or field.one_to_many)
     ]
+    return declared + list(getattr(model, "api_prefetch", ()))
 
 
 def related_to_any(relation, condition):
@@ -179,7 +184,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        return queryset.prefetch_related(*prefetched(queryset.model))
+        return queryset.select_related("locale").prefetch_related(*prefetched(queryset.model))
 
     def get_base_queryset(self):
         """The public pages of the site's tree in every language."""

@@ -31,7 +31,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from kb.api_fields import slugs
+from kb.api_fields import TagNames, slugs
 from kb.page_forms import PageForm
 
 from .easy_read import EasyReadMixin
@@ -187,7 +187,7 @@ class SeminarPage(EasyReadMixin, Page):
         "end_date",
         "place",
         APIField("themes", serializer=slugs()),
-        "tags",
+        APIField("tags", serializer=TagNames()),
         "outputs_summary",
     ]
 

@@ -17,7 +17,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from kb.api_fields import slugs
+from kb.api_fields import TagNames, slugs
 from kb.models.easy_read import EasyReadMixin
 from kb.models.taxonomy import territory_codes
 from kb.page_forms import PageForm
@@ -139,12 +139,15 @@ class CapitalisedPage(EasyReadMixin, Page):
         APIField("audiences", serializer=slugs()),
         APIField("establishment_types", serializer=slugs()),
         APIField("territories", serializer=serializers.ListField(source="territory_codes")),
-        "tags",
+        APIField("tags", serializer=TagNames()),
         "contact_organisation",
         "licence",
         "licence_url",
         "last_reviewed",
     ]
+    # Relations the fields above read through a method (`territory_codes`), which the
+    # API cannot guess from the names: fetched for a whole list page at once.
+    api_prefetch = ["regions", "departments__region"]
     # Each column of the open data files (practices.open_data, described by the
     # schemas in practices/data/) and how it is read from the page.
     open_data_columns = {
@@ -177,7 +180,7 @@ class CapitalisedPage(EasyReadMixin, Page):
         return LICENCE_URLS.get(self.licence, "")
 
     def territory_codes(self):
-        return territory_codes(self.regions.all(), self.departments.select_related("region"))
+        return territory_codes(self.regions.all(), self.departments.all())
 
 
 class Indicator(TranslatableMixin, Orderable):

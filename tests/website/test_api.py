@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -253,3 +255,28 @@ def test_documents_of_a_private_collection_are_never_listed(client, db, settings
     assert [item["title"] for item in listed] == [public.title]
     for document in hidden:
         assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
+
+
+def queries_to_list_sheets(client, fields):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v2/pages/", {**SHEETS, "fields": fields, "limit": 50})
+    assert response.status_code == 200, response.content
+    return len(queries)
+
+
+@pytest.mark.parametrize("fields", ["*", "territories,themes,leads"])
+def test_a_list_costs_the_same_queries_for_two_sheets_or_ten(client, practices_fr, fields):
+    def add_sheets(count):
+        for _ in range(count):
+            PracticeSheetPageFactory(
+                parent=practices_fr.sheets,
+                themes=[term(Theme, "coordination-parcours")],
+                regions=[Region.objects.get(code="53")],
+                departments=[Department.objects.get(code="34"), Department.objects.get(code="11")],
+            )
+
+    add_sheets(2)
+    queries_to_list_sheets(client, fields)  # the first request fills per-process caches
+    two = queries_to_list_sheets(client, fields)
+    add_sheets(8)
+    assert queries_to_list_sheets(client, fields) == two
