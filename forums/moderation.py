@@ -67,12 +67,7 @@ def log(space, moderator, kind, reason="", **targets):
 
 
 def report(post, reporter, reason):
-    space = post.topic.space
-    if (
-        not post.is_readable
-        or not permissions.can_read_space(reporter, space)
-        or permissions.is_barred_from(reporter, space)
-    ):
+    if not permissions.actions_on_post(reporter, post).report:
         raise CannotReport
     since = timezone.now() - timedelta(days=1)
     if Report.objects.filter(reporter=reporter, created_at__gte=since).count() >= REPORTS_PER_DAY:
