@@ -27,8 +27,8 @@ from forums.models import CitationConsent
 from kb.mail import Link, compose
 from kb.models.profiles import user_display_name
 from kb.site_url import absolute
+from kb.text import flatten
 from practices.models import PracticeSheetIndexPage, PracticeSheetPage
-from search.extraction import flatten
 
 Answer = CitationConsent.Answer
 QUOTED_LINE = re.compile(r"^\s*>")

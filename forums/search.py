@@ -10,7 +10,8 @@ filters and as the words people search by (`labels`). Topics have no tags.
 
 from forums import permissions
 from forums.models import Post
-from search.extraction import flatten, labels_of
+from kb.models.taxonomy import labels_of
+from kb.text import flatten
 
 # Forums are in French: the space's theme is a French term, and territories keep their
 # official French names.
