@@ -77,13 +77,3 @@ def post_document(post):
 def document_for_post_key(key):
     post = indexable_posts().filter(pk=int(key.removeprefix(POST_KEY_PREFIX))).first()
     return post_document(post)
-
-
-def space_keys(space):
-    """Keys of every post of a space: its visibility or territory changes them all."""
-    posts = Post.objects.filter(topic__space=space)
-    return [post_key(pk) for pk in posts.values_list("pk", flat=True)]
-
-
-def topic_keys(topic):
-    return [post_key(pk) for pk in topic.posts.values_list("pk", flat=True)]
