@@ -138,7 +138,7 @@ def readable_posts(posts, user):
 
     Withdrawn posts are read by nobody. Published ones are read by the readers of
     their space; a post waiting for review by its author too; the moderators of a
-    space also read its waiting posts and those they hid.
+    space also read its waiting and hidden posts.
     """
     if not user.is_authenticated:
         return posts.none()
@@ -187,7 +187,7 @@ def actions_on(user, space, posts):
     if not user.is_authenticated:
         return [(post, PostActions()) for post in posts]
     barred = is_barred_from(user, space)
-    writes = not barred and can_post_in_space(user, space)
+    writes = may_write_in(user, space)
     reads = can_read_space(user, space)
 
     def actions(post):
