@@ -175,14 +175,16 @@ class PostActions:
     edit: bool = False
     delete: bool = False
     report: bool = False
+    quote: bool = False
 
 
-def actions_on(user, space, posts):
+def actions_on(user, space, posts, replying=False):
     """[(post, PostActions)] of what `user` may do with each of `posts`, all of `space`.
 
     Authors edit their posts while they may write in the space, and withdraw them
     unless barred from it; readers report the published posts of others unless
-    barred. The space's rules are read once for all the posts.
+    barred, and quote the published posts in the reply they may write (`replying`).
+    The space's rules are read once for all the posts.
     """
     if not user.is_authenticated:
         return [(post, PostActions()) for post in posts]
@@ -196,6 +198,7 @@ def actions_on(user, space, posts):
             edit=own and writes,
             delete=own and not barred,
             report=post.author_id != user.pk and reads and not barred and is_published(post),
+            quote=replying and is_published(post),
         )
 
     return [(post, actions(post)) for post in posts]

@@ -304,7 +304,9 @@ def topic_detail(request, slug, pk, reply_form=None):
             "space": topic.space,
             "topic": topic,
             "page_obj": page,
-            "posts": permissions.actions_on(request.user, topic.space, page.object_list),
+            "posts": permissions.actions_on(
+                request.user, topic.space, page.object_list, replying=may_reply
+            ),
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
             "follows": notifications.follows(request.user, topic=topic),

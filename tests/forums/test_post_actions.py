@@ -106,7 +106,18 @@ def test_the_actions_follow_the_rules_for_every_post_of_a_page(open_space):
     space, post = open_space
     own = PostFactory(topic=post.topic, author=post.author, deleted_at=timezone.now())
 
-    actions = dict(permissions.actions_on(post.author, space, [post, own]))
+    actions = dict(permissions.actions_on(post.author, space, [post, own], replying=True))
 
-    assert actions[post] == permissions.PostActions(edit=True, delete=True, report=False)
+    assert actions[post] == permissions.PostActions(edit=True, delete=True, quote=True)
     assert actions[own] == permissions.PostActions()
+
+
+def test_quoting_is_offered_to_those_who_may_reply(client, open_space):
+    space, post = open_space
+    reader = MembershipFactory(space=space).user
+    sign_in(client, reader)
+    offered = "Citer dans ma réponse" in buttons(client, post)
+    suspend(space, reader)
+
+    assert offered
+    assert "Citer dans ma réponse" not in buttons(client, post)
