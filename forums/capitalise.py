@@ -22,13 +22,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from forums import permissions
-from forums.models import CitationConsent, Post
+from forums.models import CitationConsent
 from kb.mail import Link, compose
 from kb.markup import MENTION, render_markdown
 from kb.models.profiles import user_display_name
 from kb.site_url import absolute
+from kb.text import flatten
 from practices.models import PracticeSheetIndexPage, PracticeSheetPage
-from search.extraction import flatten
 
 Answer = CitationConsent.Answer
 QUOTED_LINE = re.compile(r"^\s*>")
@@ -63,13 +63,14 @@ def can_capitalise(user, topic):
 # --- consent ------------------------------------------------------------------
 
 
-def citable_posts(topic):
-    return topic.posts.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+def citable_posts(topic, user):
+    """The posts of `topic` that `user` may quote in a sheet: those they read, published."""
+    return topic.posts.readable_by(user).published()
 
 
 def authors(topic):
-    """The people who could be named: authors of the topic's readable, signed posts."""
-    signed = citable_posts(topic).filter(anonymous=False, author__isnull=False)
+    """The people who could be named: authors of the topic's published, signed posts."""
+    signed = topic.posts.published().filter(anonymous=False, author__isnull=False)
     return get_user_model().objects.filter(pk__in=signed.values("author_id")).order_by("pk")
 
 
@@ -202,7 +203,8 @@ def capitalise(topic, user, posts):
         raise CapitalisationError(_("Vous ne pouvez pas capitaliser ce sujet."))
     if topic.capitalised_as_id:
         raise CapitalisationError(_("Ce sujet a déjà donné lieu à une fiche action."))
-    posts = [post for post in posts if post.topic_id == topic.pk and post.is_readable]
+    citable = set(citable_posts(topic, user).values_list("pk", flat=True))
+    posts = [post for post in posts if post.pk in citable]
     if not posts:
         raise CapitalisationError(_("Choisissez au moins un message à reprendre dans la fiche."))
     index = sheets_index()

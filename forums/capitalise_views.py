@@ -53,7 +53,7 @@ def capitalise_topic(request, slug, pk):
                 % {"count": asked},
             )
         return redirect("forums:capitalise", slug, pk)
-    posts = capitalise.citable_posts(topic).select_related("author")
+    posts = capitalise.citable_posts(topic, request.user).select_related("author")
     form = CapitaliseForm(**submitted(request), posts=posts)
     if request.method == "POST" and form.is_valid():
         try:
@@ -107,7 +107,7 @@ def citation_consent(request, slug, pk):
             "topic": topic,
             "consent": consent,
             "form": form,
-            "my_posts": capitalise.citable_posts(topic).filter(author=request.user),
+            "my_posts": capitalise.citable_posts(topic, request.user).filter(author=request.user),
             "breadcrumb": breadcrumb(
                 request, _("Être cité dans une fiche action"), topic_links(topic)
             ),

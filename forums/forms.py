@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums import attachments
 from forums.models import NotificationSettings, Post
-from search.extraction import flatten
+from kb.text import flatten
 
 MAX_MESSAGE_LENGTH = 2000
 

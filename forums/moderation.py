@@ -15,13 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from forums import moderator_alerts, notifications, permissions
+from forums import moderator_alerts, notifications, permissions, signals
 from forums.errors import Refusal
 from forums.models import ModerationAction, Post, Report, SpaceMembership, Topic
-from forums.search import post_key
 from kb.mail import Link, compose
 from kb.site_url import absolute
-from search.indexing import refresh_now_after_commit
 
 Kind = ModerationAction.Kind
 PostStatus = Post.Status
@@ -67,12 +65,7 @@ def log(space, moderator, kind, reason="", **targets):
 
 
 def report(post, reporter, reason):
-    space = post.topic.space
-    if (
-        not post.is_readable
-        or not permissions.can_read_space(reporter, space)
-        or permissions.is_barred_from(reporter, space)
-    ):
+    if not permissions.actions_on_post(reporter, post).report:
         raise CannotReport
     since = timezone.now() - timedelta(days=1)
     if Report.objects.filter(reporter=reporter, created_at__gte=since).count() >= REPORTS_PER_DAY:
@@ -122,7 +115,7 @@ def change_post(post_id, moderator, kind, reason=""):
         if not changed:
             raise AlreadyHandled
         post.status = new_status
-        refresh_now_after_commit([post_key(post.pk)])
+        signals.announce([post.pk], readers_changed=True)
         if kind == Kind.HIDE:
             open_reports(space).filter(post=post).update(
                 outcome=Report.Outcome.HIDDEN, resolved_at=timezone.now(), resolved_by=moderator
@@ -200,7 +193,7 @@ def block(space, member, moderator, reason):
         )
         hidden_ids = list(posts.values_list("pk", flat=True))
         Post.objects.filter(pk__in=hidden_ids).update(status=PostStatus.HIDDEN)
-        refresh_now_after_commit(post_key(pk) for pk in hidden_ids)
+        signals.announce(hidden_ids, readers_changed=True)
         open_reports(space).filter(post__author=member).update(
             outcome=Report.Outcome.HIDDEN, resolved_at=timezone.now(), resolved_by=moderator
         )

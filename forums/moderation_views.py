@@ -42,9 +42,7 @@ def moderation_queue(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     space = moderated_space_or_404(request, slug)
-    pending = Post.objects.filter(
-        topic__space=space, status=Post.Status.PENDING, deleted_at__isnull=True
-    )
+    pending = Post.objects.readable_by(request.user).waiting().filter(topic__space=space)
     return render(
         request,
         "forums/moderation_queue.html",
@@ -153,11 +151,11 @@ def report_post(request, slug, pk):
     listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("forums:spaces"))
-    post = get_object_or_404(Post.objects.select_related("topic__space"), pk=pk)
-    if post.topic.space.slug != slug or not permissions.can_read_space(
-        request.user, post.topic.space
-    ):
-        raise Http404
+    post = get_object_or_404(
+        Post.objects.readable_by(request.user).select_related("topic__space"),
+        pk=pk,
+        topic__space__slug=slug,
+    )
     form = ReportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Dites en quelques mots pourquoi vous signalez ce message."))

@@ -78,7 +78,7 @@ def _counts(spaces):
     """(join requests, held posts, open reports) of each of `spaces`, in three queries."""
     by_kind = [
         (SpaceMembership.objects.filter(status=SpaceMembership.Status.PENDING), "space"),
-        (Post.objects.filter(status=Post.Status.PENDING, deleted_at__isnull=True), "topic__space"),
+        (Post.objects.waiting(), "topic__space"),
         (Report.objects.filter(outcome=Report.Outcome.OPEN), "post__topic__space"),
     ]
     per_kind = [

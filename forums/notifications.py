@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from forums import moderator_alerts, permissions, unsubscribing
+from forums import moderator_alerts, unsubscribing
 from forums.models import Follow, Notification, NotificationSettings, Post, SentMail
 from forums.templatetags.forums_tags import post_author
 from kb.mail import Link, compose
@@ -75,7 +75,7 @@ def recipients_of(post):
     return {
         user: reason
         for user, reason in reasons.items()
-        if user.is_active and permissions.can_read_space(user, topic.space)
+        if user.is_active and Post.objects.readable_by(user).published().filter(pk=post.pk).exists()
     }
 
 
@@ -97,13 +97,9 @@ def post_published(post, now=None):
 
 
 def deliverable(notifications, user):
-    """The notifications whose post `user` may still read."""
-    readable_spaces = permissions.readable_spaces(user).values("pk")
-    return notifications.filter(
-        post__status=Post.Status.PUBLISHED,
-        post__deleted_at__isnull=True,
-        post__topic__space__in=readable_spaces,
-    )
+    """The notifications whose post `user` may still read, published: a post hidden or
+    withdrawn since is no more news, even to the moderators who read it."""
+    return notifications.filter(post__in=Post.objects.readable_by(user).published())
 
 
 def unread_count(user):

@@ -3,15 +3,20 @@
 Views, search, feeds and e-mail all ask here. Reading a space means reading its
 topics and published posts; a members-only space is read by its active members
 (not while suspended) and by site moderators; a space open to signed-in people
-is read by anyone signed in.
+is read by anyone signed in. Which posts a person reads is `readable_posts`,
+which `Post.objects.readable_by(user)` answers with; what they may do with a
+post they read is `actions_on`, which templates show and never work out.
 """
+
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from forums.models import Space, SpaceMembership
-from forums.search import SIGNED_IN, members_of
+# The post models ask this module which posts a person reads: the spaces' module is
+# imported on its own so that loading the post models does not need this one loaded.
+from forums.models.spaces import Space, SpaceMembership
 
 MODERATE_ALL_SPACES = "forums.moderate_all_spaces"
 # The backend that holds group and user permissions (kb.settings lists several).
@@ -108,6 +113,117 @@ def administered(user, queryset):
     admin (listings and choosers alike): everything for site moderators, nothing for others,
     whatever other admin rights they hold."""
     return queryset if is_site_moderator(user) else queryset.none()
+
+
+# --- posts --------------------------------------------------------------------
+
+
+def published_posts(posts):
+    """The posts of `posts` that every reader of their space reads: published, not withdrawn."""
+    return posts.filter(status=posts.model.Status.PUBLISHED, deleted_at__isnull=True)
+
+
+def is_published(post):
+    """`published_posts` for one post in hand."""
+    return post.status == post.Status.PUBLISHED and post.deleted_at is None
+
+
+def waiting_posts(posts):
+    """The posts of `posts` that wait for a moderator's review."""
+    return posts.filter(status=posts.model.Status.PENDING, deleted_at__isnull=True)
+
+
+def readable_posts(posts, user):
+    """The posts of `posts` that `user` may read.
+
+    Withdrawn posts are read by nobody. Published ones are read by the readers of
+    their space; a post waiting for review by its author too; the moderators of a
+    space also read its waiting and hidden posts.
+    """
+    if not user.is_authenticated:
+        return posts.none()
+    Status = posts.model.Status
+    in_read_space = Q(topic__space__in=readable_spaces(user))
+    read_there = Q(status=Status.PUBLISHED) | Q(status=Status.PENDING, author=user)
+    moderated = Q(
+        topic__space__in=moderated_spaces(user), status__in=[Status.PENDING, Status.HIDDEN]
+    )
+    return posts.filter(deleted_at__isnull=True).filter((in_read_space & read_there) | moderated)
+
+
+def own_posts(posts, user):
+    """The posts of `posts` that `user` wrote and has not withdrawn."""
+    if not user.is_authenticated:
+        return posts.none()
+    return posts.filter(author=user, deleted_at__isnull=True)
+
+
+def is_own_post(user, post):
+    """`own_posts` for one post in hand."""
+    return user.is_authenticated and post.author_id == user.pk and post.deleted_at is None
+
+
+def may_write_in(user, space):
+    """Whether `user` may write in `space` now: not barred from it, and allowed to post."""
+    return not is_barred_from(user, space) and can_post_in_space(user, space)
+
+
+@dataclass(frozen=True)
+class PostActions:
+    """What a person may do with a post they read."""
+
+    edit: bool = False
+    delete: bool = False
+    report: bool = False
+    quote: bool = False
+
+
+def actions_on(user, space, posts, replying=False):
+    """[(post, PostActions)] of what `user` may do with each of `posts`, all of `space`.
+
+    Authors edit their posts while they may write in the space, and withdraw them
+    unless barred from it; readers report the published posts of others unless
+    barred, and quote the published posts in the reply they may write (`replying`).
+    The space's rules are read once for all the posts.
+    """
+    if not user.is_authenticated:
+        return [(post, PostActions()) for post in posts]
+    barred = is_barred_from(user, space)
+    writes = may_write_in(user, space)
+    reads = can_read_space(user, space)
+
+    def actions(post):
+        own = is_own_post(user, post)
+        return PostActions(
+            edit=own and writes,
+            delete=own and not barred,
+            report=post.author_id != user.pk and reads and not barred and is_published(post),
+            quote=replying and is_published(post),
+        )
+
+    return [(post, actions(post)) for post in posts]
+
+
+def actions_on_post(user, post):
+    return actions_on(user, post.topic.space, [post])[0][1]
+
+
+# --- search --------------------------------------------------------------------
+
+# Who may see a search document, besides everyone (public pages): people signed in, or
+# the readers of one members-only space.
+SIGNED_IN = "signed_in"
+
+
+def members_of(space_id):
+    return f"space:{space_id}"
+
+
+def visibility_of(space):
+    """Who may see the search documents of the posts of `space`."""
+    if space.visibility == Space.Visibility.SIGNED_IN:
+        return [SIGNED_IN]
+    return [members_of(space.pk)]
 
 
 def search_visibility(user):

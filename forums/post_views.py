@@ -24,17 +24,10 @@ def attachment(request, slug, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     attached = get_object_or_404(
-        Attachment.objects.select_related("post__topic__space"),
+        Attachment.objects.filter(post__in=Post.objects.readable_by(request.user)),
         pk=pk,
         post__topic__space__slug=slug,
     )
-    post = attached.post
-    space = post.topic.space
-    may_see_post = post.is_readable or post.author_id == request.user.pk
-    if not permissions.can_read_space(request.user, space) or not (
-        may_see_post or permissions.can_moderate_space(request.user, space)
-    ):
-        raise Http404
     response = FileResponse(
         attached.file.open("rb"),
         content_type=attached.content_type,
@@ -46,14 +39,11 @@ def attachment(request, slug, pk):
 
 
 def own_post_or_404(request, slug, pk):
-    post = get_object_or_404(
-        Post.objects.select_related("topic__space"),
+    return get_object_or_404(
+        Post.objects.written_by(request.user).select_related("topic__space"),
         pk=pk,
         topic__space__slug=slug,
-        author=request.user,
-        deleted_at__isnull=True,
     )
-    return post
 
 
 def edit_post(request, slug, pk):

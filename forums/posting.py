@@ -79,11 +79,22 @@ def will_be_held(space, user):
 
 
 def check_may_write(space, user):
-    """Every write in a space (new post, edit) asks here; withdrawing a post asks `Barred`."""
+    """Every write in a space (new post, edit) asks here; withdrawing a post asks `Barred`.
+    The refusals say which of `permissions.may_write_in` failed."""
     if permissions.is_barred_from(user, space):
         raise Barred
     if not permissions.can_post_in_space(user, space):
         raise NotAllowedToPost
+
+
+def is_open_to(topic, user):
+    """A locked topic takes no more replies, but from its space's moderators."""
+    return not topic.locked or permissions.can_moderate_space(user, topic.space)
+
+
+def may_reply(topic, user):
+    """Whether to offer `user` to reply to `topic` (the daily cap is told when reached)."""
+    return permissions.may_write_in(user, topic.space) and is_open_to(topic, user)
 
 
 def check_may_post(space, user):
@@ -110,7 +121,7 @@ def start_topic(space, user, *, title, body, anonymous=False, attachment=None):
 
 def reply(topic, user, *, body, anonymous=False, attachment=None):
     check_may_post(topic.space, user)
-    if topic.locked and not permissions.can_moderate_space(user, topic.space):
+    if not is_open_to(topic, user):
         raise TopicLocked
     with transaction.atomic():
         post = Post.objects.create(
@@ -150,7 +161,7 @@ class NotYourPost(PostingError):
 
 def edit(post, user, *, body):
     """Replace a post's text, keeping the previous one for moderators."""
-    if post.author_id != user.pk or post.deleted_at is not None:
+    if not permissions.is_own_post(user, post):
         raise NotYourPost
     check_may_write(post.topic.space, user)
     if body == post.body:
@@ -165,7 +176,7 @@ def edit(post, user, *, body):
 
 def delete(post, user):
     """Withdraw one's own post; it stays in the database, marked, for the moderation log."""
-    if post.author_id != user.pk:
+    if not permissions.is_own_post(user, post):
         raise NotYourPost
     if permissions.is_barred_from(user, post.topic.space):
         raise Barred

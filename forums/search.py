@@ -8,8 +8,10 @@ A post is classified by its space: its theme and territory, as codes for the
 filters and as the words people search by (`labels`). Topics have no tags.
 """
 
-from forums.models import Post, Space
-from search.extraction import flatten, labels_of
+from forums import permissions
+from forums.models import Post
+from kb.models.taxonomy import labels_of
+from kb.text import flatten
 
 # Forums are in French: the space's theme is a French term, and territories keep their
 # official French names.
@@ -17,21 +19,10 @@ LANGUAGE = "fr"
 
 DOC_TYPE = "forum_post"
 POST_KEY_PREFIX = "post-"
-SIGNED_IN = "signed_in"
 
 
 def post_key(post_id):
     return f"{POST_KEY_PREFIX}{post_id}"
-
-
-def members_of(space_id):
-    return f"space:{space_id}"
-
-
-def visibility_of(space):
-    if space.visibility == Space.Visibility.SIGNED_IN:
-        return [SIGNED_IN]
-    return [members_of(space.pk)]
 
 
 def space_labels(space):
@@ -46,7 +37,7 @@ def space_labels(space):
 
 def indexable_posts():
     return (
-        Post.objects.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+        Post.objects.published()
         .select_related(
             "topic__space__theme", "topic__space__region", "topic__space__department__region"
         )
@@ -56,7 +47,7 @@ def indexable_posts():
 
 def post_document(post):
     """The search document of `post`, or None when it must not be searchable."""
-    if post is None or not post.is_readable:
+    if post is None or not permissions.is_published(post):
         return None
     space = post.topic.space
     published_at = post.created_at.isoformat()
@@ -74,7 +65,7 @@ def post_document(post):
         "labels": space_labels(space),
         "status": "",
         "locale": LANGUAGE,
-        "visibility": visibility_of(space),
+        "visibility": permissions.visibility_of(space),
         "year": post.created_at.year,
         "published_at": published_at,
         "updated_at": (post.edited_at or post.created_at).isoformat(),
@@ -86,13 +77,3 @@ def post_document(post):
 def document_for_post_key(key):
     post = indexable_posts().filter(pk=int(key.removeprefix(POST_KEY_PREFIX))).first()
     return post_document(post)
-
-
-def space_keys(space):
-    """Keys of every post of a space: its visibility or territory changes them all."""
-    posts = Post.objects.filter(topic__space=space)
-    return [post_key(pk) for pk in posts.values_list("pk", flat=True)]
-
-
-def topic_keys(topic):
-    return [post_key(pk) for pk in topic.posts.values_list("pk", flat=True)]

@@ -1,16 +1,19 @@
-"""Every forum change that affects what is searchable asks the index to follow.
+"""What the spaces announce when their posts change, for whoever keeps a copy of them.
 
-A change of who may read a post (its topic moved, its space's visibility changed,
-the post withdrawn or hidden) reaches the index before the request answers; other
-changes go through the search worker.
+`posts_changed` is sent with the ids of the posts concerned and whether who may
+read them changed (`readers_changed`: the post hidden, withdrawn or moved, its
+space's visibility changed): such a change must reach the copies before the
+request answers, the others may follow later. Saves of posts, topics and spaces
+send it from here; moderation sends it for the posts it changes in one UPDATE,
+which Django's model signals do not see.
 """
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from forums.models import Post, Space, Topic
-from forums.search import post_key, space_keys, topic_keys
-from search.indexing import refresh_after_commit, refresh_now_after_commit
+
+posts_changed = Signal()
 
 # Saves of these fields change who may read the posts concerned.
 READERS_OF_POST = {"status", "deleted_at", "topic"}
@@ -22,31 +25,32 @@ def changes_readers(update_fields, fields):
     return update_fields is None or bool(fields & set(update_fields))
 
 
+def announce(post_ids, *, readers_changed):
+    posts_changed.send(sender=Post, post_ids=list(post_ids), readers_changed=readers_changed)
+
+
 @receiver(post_save, sender=Post)
-def refresh_post(sender, instance, created, update_fields=None, **kwargs):
-    if not created and changes_readers(update_fields, READERS_OF_POST):
-        refresh_now_after_commit([post_key(instance.pk)])
-    else:
-        refresh_after_commit([post_key(instance.pk)])
+def post_saved(sender, instance, created, update_fields=None, **kwargs):
+    readers_changed = not created and changes_readers(update_fields, READERS_OF_POST)
+    announce([instance.pk], readers_changed=readers_changed)
 
 
 @receiver(post_delete, sender=Post)
-def remove_post(sender, instance, **kwargs):
-    refresh_now_after_commit([post_key(instance.pk)])
+def post_deleted(sender, instance, **kwargs):
+    announce([instance.pk], readers_changed=True)
 
 
 @receiver(post_save, sender=Topic)
-def refresh_topic(sender, instance, created, update_fields=None, **kwargs):
+def topic_saved(sender, instance, created, update_fields=None, **kwargs):
     # A new topic has no post yet; a renamed or moved one changes all its posts.
     if created:
         return
-    if changes_readers(update_fields, READERS_OF_TOPIC):
-        refresh_now_after_commit(topic_keys(instance))
-    else:
-        refresh_after_commit(topic_keys(instance))
+    post_ids = instance.posts.values_list("pk", flat=True)
+    announce(post_ids, readers_changed=changes_readers(update_fields, READERS_OF_TOPIC))
 
 
 @receiver(post_save, sender=Space)
-def refresh_space(sender, instance, created, **kwargs):
+def space_saved(sender, instance, created, **kwargs):
     if not created:
-        refresh_now_after_commit(space_keys(instance))
+        post_ids = Post.objects.filter(topic__space=instance).values_list("pk", flat=True)
+        announce(post_ids, readers_changed=True)

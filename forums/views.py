@@ -94,7 +94,7 @@ def space_detail(request, slug, join_form=None):
     page = None
     if can_read:
         topics = space.topics.filter(
-            Exists(readable_posts().filter(topic=OuterRef("pk")))
+            Exists(Post.objects.readable_by(request.user).filter(topic=OuterRef("pk")))
         ).annotate(
             read_up_to=read_up_to(request.user),
             is_new=ExpressionWrapper(
@@ -270,10 +270,6 @@ def read_up_to(user):
     return Subquery(readings.values("read_at")[:1])
 
 
-def readable_posts():
-    return Post.objects.filter(status=Post.Status.PUBLISHED, deleted_at__isnull=True)
-
-
 def topic_detail(request, slug, pk, reply_form=None):
     listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
@@ -282,14 +278,8 @@ def topic_detail(request, slug, pk, reply_form=None):
     if not permissions.can_read_space(request.user, topic.space):
         raise Http404
     moderates = permissions.can_moderate_space(request.user, topic.space)
-    # Authors see their own posts waiting for review; moderators see all of them, and a
-    # placeholder with the reason where a post was hidden.
-    waiting = Q(status=Post.Status.PENDING, deleted_at__isnull=True)
-    if not moderates:
-        waiting &= Q(author=request.user)
-    else:
-        waiting |= Q(status=Post.Status.HIDDEN, deleted_at__isnull=True)
-    posts = topic.posts.filter(Q(pk__in=readable_posts().values("pk")) | waiting)
+    # Moderators read the hidden posts too: they see a placeholder with the reason.
+    posts = topic.posts.readable_by(request.user)
     posts = posts.select_related("author").prefetch_related("attachments")
     if moderates:
         hiding = ModerationAction.objects.filter(
@@ -302,13 +292,11 @@ def topic_detail(request, slug, pk, reply_form=None):
     now = timezone.now()
     TopicReading.objects.update_or_create(user=request.user, topic=topic, defaults={"read_at": now})
     notifications.mark_topic_read(request.user, topic, now)
-    may_reply = permissions.can_post_in_space(request.user, topic.space) and (
-        not topic.locked or moderates
-    )
+    may_reply = posting.may_reply(topic, request.user)
     if may_reply and reply_form is None:
-        quote = topic.posts.filter(pk=as_id(request.GET.get("citer"))).first()
-        initial = {"body": posting.quoted(quote)} if quote and quote.is_readable else {}
-        reply_form = ReplyForm(initial=initial)
+        quotable = topic.posts.readable_by(request.user).published()
+        quote = quotable.filter(pk=as_id(request.GET.get("citer"))).first()
+        reply_form = ReplyForm(initial={"body": posting.quoted(quote)} if quote else {})
     return render(
         request,
         "forums/topic_detail.html",
@@ -316,6 +304,9 @@ def topic_detail(request, slug, pk, reply_form=None):
             "space": topic.space,
             "topic": topic,
             "page_obj": page,
+            "posts": permissions.actions_on(
+                request.user, topic.space, page.object_list, replying=may_reply
+            ),
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
             "follows": notifications.follows(request.user, topic=topic),

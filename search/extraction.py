@@ -15,7 +15,6 @@ establishment type « MAS » and « maison d’accueil spécialisée », « Hér
 
 import re
 from collections import defaultdict
-from html import unescape
 from itertools import islice
 from typing import NamedTuple
 from urllib.parse import quote
@@ -39,7 +38,8 @@ from kb.models import (
     SeminarPage,
     Theme,
 )
-from kb.models.taxonomy import territory_codes
+from kb.models.taxonomy import labels_of, territory_codes
+from kb.text import flatten
 from practices.models import (
     ExperimentPage,
     PracticeSheetPage,
@@ -59,10 +59,6 @@ DOC_TYPES = {
     GuidePage: "guide",
     GuideChapterPage: "guide_chapter",
 }
-
-# Keys of StreamField data that are settings, not words a reader would search.
-BLOCK_SETTINGS = {"id", "type", "level"}
-HTML_TAG = re.compile(r"<[^>]+>")
 
 # Evaluated practices are the ones others can most safely reuse.
 EVALUATED_BOOST = 1.2
@@ -93,11 +89,6 @@ class Area(NamedTuple):
 def area_label(name, name_en, language):
     """`Territory.display_name` in `language` rather than in the active language."""
     return name_en if name_en and language.startswith("en") else name
-
-
-def labels_of(words):
-    """The `labels` of a document: the words, sorted, each once, none empty."""
-    return sorted({word for word in words if word})
 
 
 def within(page_field, span):
@@ -183,25 +174,6 @@ def is_indexable(page, restrictions):
         and not restrictions.hide(page)
         and (not hasattr(page, "is_searchable") or page.is_searchable())
     )
-
-
-def flatten(value):
-    """Plain text of a field value: rich text, StreamField data, or a plain string."""
-    # Strings first: they are most of the calls, the leaves of every block.
-    if isinstance(value, str):
-        if "<" not in value and "&" not in value:
-            return value
-        # Tags become spaces so that "<p>a</p><p>b</p>" reads "a b", not "ab".
-        return " ".join(unescape(HTML_TAG.sub(" ", value)).split())
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return " ".join([flatten(item) for key, item in value.items() if key not in BLOCK_SETTINGS])
-    if isinstance(value, list | tuple):
-        return " ".join([flatten(item) for item in value])
-    if hasattr(value, "raw_data"):
-        return " ".join([flatten(item) for item in value.raw_data])
-    return ""
 
 
 def body_text(page):

@@ -5,6 +5,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from forums.search import post_key
+from forums.signals import posts_changed
 from kb.content_version import content_changed
 from kb.models import Audience, Department, EstablishmentType, GuidePage, Region, Theme
 from practices.models import TrainingSession
@@ -12,7 +14,12 @@ from search.backends import get_backend
 from search.engine_concepts import Classifications
 from search.extraction import DOC_TYPES, page_key
 from search.filters import Territories
-from search.indexing import rebuild_after_commit, refresh_after_commit, subtree_keys
+from search.indexing import (
+    rebuild_after_commit,
+    refresh_after_commit,
+    refresh_now_after_commit,
+    subtree_keys,
+)
 from search.models import PromotedResult, SynonymGroup
 
 
@@ -56,6 +63,13 @@ def refresh_restricted_subtree(sender, instance, **kwargs):
 @receiver(post_delete, sender=TrainingSession)
 def refresh_training_offer(sender, instance, **kwargs):
     refresh_after_commit([page_key(instance.offer_id)])
+
+
+@receiver(posts_changed)
+def refresh_forum_posts(sender, post_ids, readers_changed, **kwargs):
+    """A change of who may read a post leaves search results before the request answers."""
+    keys = [post_key(pk) for pk in post_ids]
+    (refresh_now_after_commit if readers_changed else refresh_after_commit)(keys)
 
 
 @receiver(post_save, sender=SynonymGroup)

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forums import permissions
 from kb.markup import render_markdown
 
 from .spaces import Space
@@ -48,6 +49,22 @@ class Topic(models.Model):
         return reverse("forums:topic", args=[self.space.slug, self.pk])
 
 
+class PostQuerySet(models.QuerySet):
+    """Which posts a person may read is `forums.permissions`' to say; these ask it."""
+
+    def readable_by(self, user):
+        return permissions.readable_posts(self, user)
+
+    def published(self):
+        return permissions.published_posts(self)
+
+    def waiting(self):
+        return permissions.waiting_posts(self)
+
+    def written_by(self, user):
+        return permissions.own_posts(self, user)
+
+
 class Post(models.Model):
     """A message of a topic, written in Markdown and stored with its sanitised HTML."""
 
@@ -80,6 +97,8 @@ class Post(models.Model):
     created_at = models.DateTimeField(_("écrit le"), auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(_("modifié le"), null=True, blank=True)
 
+    objects = PostQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("message")
         verbose_name_plural = _("messages")
@@ -97,11 +116,6 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return f"{self.topic.get_absolute_url()}#message-{self.pk}"
-
-    @property
-    def is_readable(self):
-        """Published and not deleted: what members read and what search may show."""
-        return self.status == self.Status.PUBLISHED and self.deleted_at is None
 
 
 class PostRevision(models.Model):

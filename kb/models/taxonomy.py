@@ -123,3 +123,9 @@ def territory_codes(regions, departments):
     for department in departments:
         codes.update({f"departement:{department.code}", f"region:{department.region.code}"})
     return sorted(codes)
+
+
+def labels_of(words):
+    """The `labels` of a search document: the words of its terms and territories, sorted,
+    each once, none empty."""
+    return sorted({word for word in words if word})

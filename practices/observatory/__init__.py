@@ -8,5 +8,7 @@
 - `tasks`: the refresh job, run by the worker after each change;
 - `charts`: the geometry of the server-drawn SVG charts;
 - `measurements`: keeps an indicator's latest value in step with its readings, and
-  marks the figures stale on every change that alters them.
+  marks the figures stale on every change that alters them;
+- `sources`: what other apps turn into sheets (the spaces' topics), declared in their
+  own `observatory` module and counted in the capitalisation table.
 """

@@ -20,7 +20,6 @@ from django.db.models import CharField, Count, F, FloatField, OuterRef, Q, Subqu
 from django.db.models.functions import Cast
 from wagtail.models import WorkflowState
 
-from forums.models import Topic
 from kb.models import Department, Region
 from practices.models import (
     ExperimentIndicator,
@@ -29,6 +28,7 @@ from practices.models import (
     PracticeSheetPage,
     TrainingOfferPage,
 )
+from practices.observatory import sources
 from practices.observatory.snapshots import cached
 from practices.training_figures import yearly_figures
 
@@ -304,18 +304,24 @@ def training_years(locale):
 
 
 def capitalisation(locale):
-    """Topics turned into sheets, how many are published, median days from review to publication."""
+    """Items of each source turned into sheets and how many of those sheets are published
+    ({source key: (items, published)}), and the median days from review to publication."""
 
     def compute():
-        public_sheets = PracticeSheetPage.objects.live().public()
-        topics = Topic.objects.filter(capitalised_as__isnull=False)
+        all_sheets = PracticeSheetPage.objects.all()
+        public_sheets = all_sheets.live().public()
         return {
-            "topics": disclosed(topics.count()),
-            "published": disclosed(topics.filter(capitalised_as__in=public_sheets).count()),
+            "sources": {
+                source.key: (
+                    disclosed(source.count(all_sheets)),
+                    disclosed(source.count(public_sheets)),
+                )
+                for source in sources.sources()
+            },
             "median_days": median_review_days(public_sheets.filter(locale=locale)),
         }
 
-    return cached("capitalisation", [locale.pk], compute)
+    return cached("capitalisation-by-source", [locale.pk], compute)
 
 
 def median_review_days(sheets):

@@ -13,7 +13,6 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from forums.models import Topic
 from kb.jobs import enqueue_once_after_commit
 from practices.models import (
     ExperimentIndicator,
@@ -77,13 +76,6 @@ def page_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=TrainingOfferPage)
 def page_deleted(sender, instance, **kwargs):
     figures_changed()
-
-
-@receiver(post_save, sender=Topic)
-@receiver(post_delete, sender=Topic)
-def topic_changed(sender, instance, **kwargs):
-    if instance.capitalised_as_id:
-        figures_changed()
 
 
 @receiver(post_save, sender=TrainingSession)

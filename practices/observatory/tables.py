@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from kb.models import Region, Theme
 from practices.listing import localized_terms
 from practices.models import PracticeSheetPage
-from practices.observatory import aggregates
+from practices.observatory import aggregates, sources
 from practices.observatory.charts import bar_chart
 
 
@@ -157,24 +157,23 @@ def training_table(locale):
 
 def capitalisation_table(locale):
     figures = aggregates.capitalisation(locale)
+    rows = []
+    for source in sources.sources():
+        items, published = figures["sources"].get(source.key, (None, None))
+        rows += [[source.label, items], [_("… dont fiches publiées"), published]]
+    median_days = figures["median_days"]
+    rows.append(
+        [
+            _("Délai médian entre soumission et publication (jours)"),
+            None if median_days is None else shown(median_days, 1),
+        ]
+    )
     return Table(
         "capitalisation",
         _("Capitalisation des échanges"),
         [_("Mesure"), _("Valeur")],
-        [
-            [_("Sujets des espaces d’échange transformés en fiches action"), figures["topics"]],
-            [_("… dont fiches publiées"), figures["published"]],
-            [
-                _("Délai médian entre soumission et publication (jours)"),
-                None if figures["median_days"] is None else shown(figures["median_days"], 1),
-            ],
-        ],
-        notes=[
-            _(
-                "Les espaces d’échange ne sont comptés qu’en totaux ; un total inférieur à 5 "
-                "n’est pas affiché."
-            )
-        ],
+        rows,
+        notes=[source.note for source in sources.sources() if source.note],
     )
 
 

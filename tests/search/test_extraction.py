@@ -8,26 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from kb.models import ContentPage, GuideChapterPage, GuidePage, SeminarIndexPage, SeminarPage
-from search.extraction import DOC_TYPES, flatten, page_document, page_documents, page_key
+from search.extraction import DOC_TYPES, page_document, page_documents, page_key
 from search.indexing import all_documents
 from tests.practices.factories import described_page
 from tests.search.conftest import section
-
-
-def test_paragraphs_stay_separate_words():
-    assert flatten("<p>Des nuits éprouvantes.</p><p>Organiser le relais.</p>") == (
-        "Des nuits éprouvantes. Organiser le relais."
-    )
-
-
-def test_block_settings_are_not_indexed_as_words():
-    heading = {"type": "heading", "id": "a1", "value": {"text": "Contexte", "level": "h2"}}
-
-    assert flatten([heading]) == "Contexte"
-
-
-def test_entities_are_decoded():
-    assert flatten("<p>l&rsquo;&eacute;valuation&nbsp;finale</p>") == "l’évaluation finale"
 
 
 @pytest.fixture

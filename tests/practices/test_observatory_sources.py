@@ -1,0 +1,48 @@
+"""The capitalisation table counts what each app declares it turns into sheets, and nothing
+in practices names those apps."""
+
+import csv
+import io
+
+import pytest
+
+from practices.observatory import sources
+from tests.practices.factories import PracticeSheetPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seminar_source():
+    """A source of sheets of another kind, registered for one test."""
+    source = sources.Source(
+        key="seminar_workshops",
+        label="Ateliers de séminaire devenus fiches action",
+        # Seven workshops in each sheet.
+        count=lambda sheets: 7 * sheets.count(),
+    )
+    sources.register(source)
+    yield source
+    del sources.registered[source.key]
+
+
+def capitalisation_rows(client):
+    response = client.get("/observatoire/capitalisation.csv")
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode())))[1:]
+
+
+def test_the_spaces_declare_their_topics_as_a_source():
+    assert "forum_topics" in sources.registered
+
+
+def test_a_registered_source_has_its_rows_in_the_table(client, practices_fr, seminar_source):
+    PracticeSheetPageFactory(parent=practices_fr.sheets)
+
+    rows = capitalisation_rows(client)
+
+    labels = [row[0] for row in rows]
+    assert seminar_source.label in labels
+    index = labels.index(seminar_source.label)
+    assert rows[index][1] == "7"
+    assert rows[index + 1] == ["… dont fiches publiées", "7"]
