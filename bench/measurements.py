@@ -29,7 +29,7 @@ from tqdm import tqdm
 
 from bench.corpus import bench_parents
 from bench.vocabulary import TextGenerator, Vocabulary
-from kb.jobs import SEARCH_QUEUE
+from kb.background_jobs import SEARCH_QUEUE
 from search import indexing
 from search.backends import get_backend
 from search.extraction import page_key

@@ -53,7 +53,7 @@ def main():
 
     from bench.corpus import ensure_corpus
     from bench.measurements import measure
-    from search.engine import configured_engine
+    from search.engine_client import configured_engine
 
     ensure_corpus(options.pages)
     rows = []
@@ -88,20 +88,20 @@ class RequestCount:
 
 @contextlib.contextmanager
 def counted_requests():
-    """Count the engine requests sent by `EngineBackend.search`, whatever the engine."""
-    from search.backends.engine import EngineBackend
-    from search.engine import ElasticsearchEngine, OpenSearchEngine
+    """Count the engine requests sent by `OpenSearchBackend.search`, whatever the engine."""
+    from search.backends.opensearch import OpenSearchBackend
+    from search.engine_client import ElasticsearchEngine, OpenSearchEngine
 
     count = RequestCount()
     originals = {
-        owner: owner.search for owner in (EngineBackend, OpenSearchEngine, ElasticsearchEngine)
+        owner: owner.search for owner in (OpenSearchBackend, OpenSearchEngine, ElasticsearchEngine)
     }
 
     def search(backend, request):
         count.searches += 1
         count.searching = True
         try:
-            return originals[EngineBackend](backend, request)
+            return originals[OpenSearchBackend](backend, request)
         finally:
             count.searching = False
 
@@ -113,7 +113,7 @@ def counted_requests():
 
         return engine_search
 
-    EngineBackend.search = search
+    OpenSearchBackend.search = search
     for owner in (OpenSearchEngine, ElasticsearchEngine):
         owner.search = counted(owner)
     try:

@@ -5,8 +5,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from kb.background_jobs import enqueue_after_commit
 from kb.content_version import content_changed
-from kb.jobs import enqueue_after_commit
 from kb.models import FooterSettings
 from kb.models.taxonomy import TaxonomyTerm, Territory
 from kb.tasks import print_page_pdf

@@ -12,7 +12,7 @@ from mailer import engine
 from mailer.backend import DbBackend
 from wagtail.models import Page
 
-from kb.jobs import background_job, enqueue_once_after_commit
+from kb.background_jobs import background_job, enqueue_once_after_commit
 
 
 @background_job()

@@ -11,7 +11,7 @@ Three more rules make the index forgive how a word is written:
 - a hyphenated compound is indexed split and joined: « auto-détermination »
   gives « auto », « détermination » and « autodétermination », so the joined
   form a visitor types finds it (the query joins the words typed apart,
-  `search.engine_queries`);
+  `search.backends.opensearch_bodies`);
 - acronyms of the thesaurus and names of régions and départements are never
   stemmed: « Gers » is not « gère », « Loire » not « loir »;
 - stop words are listed folded, as the tokens reaching the filter are: the
@@ -22,7 +22,7 @@ Three more rules make the index forgive how a word is written:
 import itertools
 import re
 
-from search.filters import folded
+from search.filter_expressions import folded
 
 # Folding turns "’" and "‘" into "'" before elision sees them; this character filter also
 # makes "ʼ" and "`" plain, in titles, summaries and queries. Bodies are long, and the filter
@@ -90,7 +90,7 @@ ELIDED = {"fr": re.compile(rf"^(?:{'|'.join(FRENCH_ARTICLES)})['’]", re.IGNORE
 
 # The engine's lists (`_french_`, `_english_`), folded, the French one with "a", "si" and
 # "ni" that it leaves out. Queries count their meaningful words against the same lists
-# (`search.engine_queries`).
+# (`search.backends.opensearch_bodies`).
 def word_set(text):
     return frozenset(text.split())
 
@@ -200,10 +200,11 @@ def concept_rules(groups, language="fr"):
     (`kb_concepts`), for bodies, and, for queries, a narrower form as its broader forms'
     tokens too (`kb_concepts_search`); and the tokens.
 
-    A body's concepts are then found by a term or two (`search.engine_queries`): synonyms
-    of several words, asked of 100,000 bodies at search time, took two thirds of the
-    engine's time (`bench/`). In a body, a form also writes the tokens of the forms it
-    holds: « secteur de pédopsychiatrie » names « pédopsychiatrie » too. The tokens are
+    A body's concepts are then found by a term or two
+    (`search.backends.opensearch_bodies`): synonyms of several words, asked of 100,000
+    bodies at search time, took two thirds of the engine's time (`bench/`). In a body, a
+    form also writes the tokens of the forms it holds: « secteur de pédopsychiatrie »
+    names « pédopsychiatrie » too. The tokens are
     `CONCEPT_TOKEN` and a number: every thesaurus change rebuilds the index, so indexing
     and searching always agree on them."""
 
@@ -315,7 +316,7 @@ def index_settings(language, groups, places=()):
                 "kb_body": analyzer(folding + ["kb_compounds", *words], char_filter=()),
                 "kb_search": analyzer(search),
                 # The visitor's words without their synonyms, for the fields where the
-                # synonyms are not looked for (`search.engine_queries.SYNONYM_FIELDS`).
+                # synonyms are not looked for (`search.backends.opensearch_bodies.SYNONYM_FIELDS`).
                 "kb_words": analyzer([name for name in search if name != "kb_synonyms"]),
                 # Phrases in quotes: the words as written, no synonyms, stop words leaving
                 # the gaps they leave in the index.

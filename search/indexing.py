@@ -37,7 +37,7 @@ from forums.search import (
 )
 from kb.content_version import content_changed
 from search.backends import get_backend
-from search.engine import SearchEngineUnavailable
+from search.engine_client import SearchEngineUnavailable
 from search.extraction import (
     PUBLIC,
     indexable_pages,

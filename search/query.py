@@ -20,7 +20,7 @@ from forums.permissions import search_visibility
 from forums.search import DOC_TYPE as FORUM_POST
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES, PUBLIC
-from search.filters import WORD, AllOf, Terms, folded
+from search.filter_expressions import WORD, AllOf, Terms, folded
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100

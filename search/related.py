@@ -12,8 +12,8 @@ from wagtail.models import Page
 
 from practices.kinds import KIND_MODELS
 from practices.related import related_pages as shared_terms_related
-from search.backends.engine import EngineBackend
-from search.engine import SearchEngineUnavailable, configured_engine
+from search.backends.opensearch import OpenSearchBackend
+from search.engine_client import SearchEngineUnavailable, configured_engine
 from search.extraction import page_key
 from search.indexing import page_ids
 from search.query import SearchRequest, visibility_for
@@ -46,7 +46,7 @@ def related_pages(page, user, limit=3):
             language=page.locale.language_code, visibility=tuple(visibility_for(user))
         )
         try:
-            keys = EngineBackend(engine).related(request, page_key(page.pk), limit)
+            keys = OpenSearchBackend(engine).related(request, page_key(page.pk), limit)
         except SearchEngineUnavailable as error:
             logger.warning(
                 "Search engine unreachable, related content from shared terms: %s", error

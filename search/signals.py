@@ -11,9 +11,9 @@ from kb.content_version import content_changed
 from kb.models import Audience, Department, EstablishmentType, GuidePage, Region, Theme
 from practices.models import TrainingSession
 from search.backends import get_backend
-from search.engine_concepts import Classifications
+from search.backends.opensearch_concepts import Classifications
 from search.extraction import DOC_TYPES, page_key
-from search.filters import Territories
+from search.filter_expressions import Territories
 from search.indexing import (
     rebuild_after_commit,
     refresh_after_commit,

@@ -1,7 +1,7 @@
 """The search index's background jobs: sending pending updates and rebuilding."""
 
-from kb.jobs import SEARCH_QUEUE, background_job
-from search.engine import SearchEngineUnavailable
+from kb.background_jobs import SEARCH_QUEUE, background_job
+from search.engine_client import SearchEngineUnavailable
 from search.indexing import rebuild_while_pending, send_pending
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import Stemmer
 
-from search.filters import folded
+from search.filter_expressions import folded
 from search.thesaurus import shipped_groups
 
 # Letters and digits, possibly joined by hyphens: « médico-éducatif » is one token.

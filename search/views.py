@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from kb.navigation import breadcrumb
 from search.backends import get_backend
-from search.engine import SearchEngineUnavailable
+from search.engine_client import SearchEngineUnavailable
 from search.models import ZeroResultQuery
 from search.query import SearchRequest, SearchResults, clean_text, visibility_for
 from search.templatetags.search_tags import doc_type_label

@@ -15,8 +15,8 @@ from django.utils import translation
 
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
-from search.engine_concepts import Classifications
-from search.filters import Territories
+from search.backends.opensearch_concepts import Classifications
+from search.filter_expressions import Territories
 from tests.production import collect_static, production_static_storages
 
 

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 
 # Words of every French sentence that no English sentence uses, lowercase: a
 # capitalised one starts a proper name (« Les Cèdres »), and one between two

@@ -35,7 +35,7 @@ from wagtail.models import Locale, Site, get_page_models
 from kb.models import Department, Region, Theme
 from kb.publication import public_pages, restricted_collections
 from search.backends import get_backend
-from search.engine import SearchEngineUnavailable
+from search.engine_client import SearchEngineUnavailable
 from search.indexing import page_ids
 from search.query import SearchRequest, clean_text
 

@@ -218,7 +218,7 @@ def write_accounts(path):
 
 def drop_indexes():
     from bench.search import delete_bench_indexes
-    from search.engine import configured_engine
+    from search.engine_client import configured_engine
 
     delete_bench_indexes(configured_engine())
 

@@ -299,7 +299,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kb.admin_search"}}
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-        # kb.jobs.QUEUES: search updates have a worker of their own.
+        # kb.background_jobs.QUEUES: search updates have a worker of their own.
         "QUEUES": ["default", "search"],
     }
 }

@@ -8,7 +8,8 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 # Rate limits live in the shared cache and would leak from one test to the next.
 ACCOUNT_RATE_LIMITS = False
-# Jobs run at once, in the process that enqueues them (always after a commit, see kb.jobs).
+# Jobs run at once, in the process that enqueues them (always after a commit, see
+# kb.background_jobs).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from kb.jobs import enqueue_once_after_commit
+from kb.background_jobs import enqueue_once_after_commit
 from practices.models import (
     ExperimentIndicator,
     ExperimentPage,

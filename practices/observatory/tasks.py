@@ -15,7 +15,7 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import translation
 
-from kb.jobs import background_job
+from kb.background_jobs import background_job
 from practices.observatory import snapshots, views
 
 

@@ -4,15 +4,15 @@ Both take the same flat documents (`search.extraction.page_document`) and answer
 the same `SearchRequest` with the same `SearchResults`.
 """
 
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 
 
 def get_backend():
     engine = configured_engine()
     if engine is not None:
-        from search.backends.engine import EngineBackend
+        from search.backends.opensearch import OpenSearchBackend
 
-        return EngineBackend(engine)
+        return OpenSearchBackend(engine)
     from search.backends.database import DatabaseBackend
 
     return DatabaseBackend()

@@ -3,8 +3,8 @@
 Slower than an engine, but the site works on a fresh machine with no server. It
 answers the same `SearchRequest` as the engine: the text is analysed in Python
 (`search.terms`), the query planned concept by concept with the thesaurus and
-typo tolerance (`search.backends.concepts`), matched and ranked by the
-database's full-text index (`search.backends.fulltext`); filters and facet
+typo tolerance (`search.backends.database_concepts`), matched and ranked by the
+database's full-text index (`search.backends.database_fulltext`); filters and facet
 counts come from the ORM over `IndexedTerm`.
 """
 
@@ -17,16 +17,16 @@ from django.db.models import Count, F, Q, Value
 from django.utils.dateparse import parse_datetime
 
 from search.analysis import plain_apostrophes
-from search.backends import highlighting
-from search.backends.concepts import (
+from search.backends import database_highlighting
+from search.backends.database_concepts import (
     Concept,
     QueryPlan,
     completion_terms,
     corrected_text,
     plan_query,
 )
-from search.backends.fulltext import fulltext
-from search.filters import AllOf, AnyOf, Not, Terms, Territories, combined
+from search.backends.database_fulltext import fulltext
+from search.filter_expressions import AllOf, AnyOf, Not, Terms, Territories, combined
 from search.models import IndexedDocument, IndexedTerm, IndexedWord, PromotedResult
 from search.query import (
     FILTERS,
@@ -180,7 +180,7 @@ def hit_of(row, marked):
 
 class DatabaseBackend:
     name = "database"
-    # The thesaurus is read with each query (`search.backends.concepts`).
+    # The thesaurus is read with each query (`search.backends.database_concepts`).
     synonyms_in_index = False
 
     def upsert(self, documents):
@@ -266,9 +266,9 @@ class DatabaseBackend:
         if not terms:
             return None
         return (
-            highlighting.marked(row.title, terms, language),
-            highlighting.marked(row.summary, terms, language),
-            highlighting.fragment(row.body, terms, language),
+            database_highlighting.marked(row.title, terms, language),
+            database_highlighting.marked(row.summary, terms, language),
+            database_highlighting.fragment(row.body, terms, language),
         )
 
     def ranked_keys(self, request, limit):

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from kb.models import Department, Region, Theme
 from search.backends import get_backend
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from tests.practices.factories import (
     ExperimentIndexPageFactory,
     ExperimentPageFactory,

@@ -20,7 +20,7 @@ from forums import moderation, posting
 from forums.models import ModerationAction, Post, Topic
 from forums.search import post_key
 from search import indexing
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.models import PendingIndexOperation
 from tests.forums.factories import MembershipFactory, PostFactory, SpaceFactory
 from tests.services import require_service

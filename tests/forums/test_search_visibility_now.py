@@ -17,7 +17,7 @@ from django.urls import reverse
 from forums import moderation
 from forums.models import ModerationAction, Space
 from search import indexing
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.models import PendingIndexOperation
 from tests.forums.factories import MembershipFactory, PostFactory, SpaceFactory
 from tests.kb.factories import UserFactory

@@ -18,7 +18,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from forums.models import Space
 from kb.models import HomePage, Theme
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from tests.forums.factories import PostFactory, SpaceFactory, TopicFactory
 from tests.practices.factories import (
     ExperimentIndexPageFactory,

@@ -13,10 +13,10 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from mailer.models import Message
 
-from kb.jobs import MAX_ATTEMPTS, QUEUES, STALLED_AFTER, requeue_stalled_jobs
+from kb.background_jobs import MAX_ATTEMPTS, QUEUES, STALLED_AFTER, requeue_stalled_jobs
 from kb.schedule import PERIODIC_COMMANDS
 from kb.tasks import run_management_command, send_queued_mail
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.indexing import refresh_after_commit
 from search.models import PendingIndexOperation
 from tests.jobs import run_job_worker

@@ -143,7 +143,7 @@ def task_result(status, finished_at):
         status=status,
         finished_at=finished_at,
         args_kwargs={"args": ["personne@exemple.fr"], "kwargs": {}},
-        task_path="kb.jobs.send_mail",
+        task_path="kb.background_jobs.send_mail",
         backend_name="default",
         run_after=timezone.now(),
         exception_class_path="",

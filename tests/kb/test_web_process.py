@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.warm_up import PATHS, warm_up
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.models import ZeroResultQuery
 from tests.production import SECRET_KEY
 

@@ -17,7 +17,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
-from kb.jobs import QUEUES
+from kb.background_jobs import QUEUES
 from kb.models import Department, Theme
 from practices.observatory.models import FiguresGeneration, FiguresSnapshot
 from practices.observatory.snapshots import REFRESH_DEADLINE

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from kb.models import HomePage, Theme
 from practices.models import PracticeSheetPage
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.extraction import page_key
 from search.indexing import apply
 from search.models import ZeroResultQuery

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from kb.models import HomePage
 from search.backends import get_backend
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from tests.practices.factories import (
     ExperimentIndexPageFactory,
     PracticeSheetIndexPageFactory,

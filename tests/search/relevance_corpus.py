@@ -16,7 +16,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from search.backends import get_backend
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.extraction import indexable_pages, page_document
 from search.query import SearchRequest
 from tests.search.relevance_pages import build_pages

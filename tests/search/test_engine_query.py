@@ -1,6 +1,6 @@
 """The engine's query: what the words ask for, what one request finds, and what it costs.
 
-The first tests read the plan of a query (`search.engine_concepts`) without an
+The first tests read the plan of a query (`search.backends.opensearch_concepts`) without an
 engine. The others search a few documents of their own, written with words no
 other test document holds, indexed once for the module on the engine of
 SEARCH_URL; they are skipped without one (and fail in CI).
@@ -11,8 +11,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from search.backends import get_backend
-from search.engine import configured_engine
-from search.engine_concepts import (
+from search.backends.opensearch_concepts import (
     COMPOUND_WORD,
     FORM,
     MAX_CONCEPTS,
@@ -23,7 +22,8 @@ from search.engine_concepts import (
     plan_query,
     required,
 )
-from search.filters import Terms, Territories
+from search.engine_client import configured_engine
+from search.filter_expressions import Terms, Territories
 from search.query import SearchRequest
 from search.thesaurus import parse_group
 from tests.search.conftest import ENGINE_URL

@@ -20,7 +20,7 @@ from django.db import connection
 
 from search import indexing
 from search.backends import get_backend
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.extraction import page_key
 from search.models import PendingIndexOperation, SynonymGroup
 from search.query import SearchRequest

@@ -10,8 +10,8 @@ from django.test import override_settings
 
 from kb.models import Theme
 from search.backends import get_backend
-from search.backends.engine import alias_name
-from search.engine import configured_engine
+from search.backends.opensearch import alias_name
+from search.engine_client import configured_engine
 from search.extraction import page_document, page_key
 from search.indexing import replay_pending
 from search.models import PendingIndexOperation

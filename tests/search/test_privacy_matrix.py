@@ -19,7 +19,7 @@ from django.test import override_settings
 
 from forums.models import Space
 from kb.models import HomePage, Theme
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from tests.forums.factories import PostFactory, SpaceFactory, TopicFactory
 from tests.forums.spaces import READERS, ROLES, build_closed_space
 from tests.practices.factories import described_page

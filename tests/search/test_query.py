@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 from django.http import QueryDict
 
-from search.filters import Territories
+from search.filter_expressions import Territories
 from search.query import (
     MARK_END,
     MARK_START,

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from search.backends import get_backend
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from search.query import SearchRequest
 from tests.search.conftest import ENGINE_URL
 

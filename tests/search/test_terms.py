@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.backends.concepts import QueryPlan, plan_query, quoted_phrases
+from search.backends.database_concepts import QueryPlan, plan_query, quoted_phrases
 from search.models import IndexedWord, SynonymGroup
 from search.terms import analysed, term_of, tokens
 from search.thesaurus import Synonyms, is_acronym, parse_group

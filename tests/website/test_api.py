@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from kb.models import Department, Region, SeminarIndexPage, SeminarPage, Theme
-from search.engine import configured_engine
+from search.engine_client import configured_engine
 from tests.kb.factories import UserFactory
 from tests.practices.conftest import practices_en, practices_fr
 from tests.practices.factories import (

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from kb.jobs import STALLED_AFTER, requeue_stalled_jobs
+from kb.background_jobs import STALLED_AFTER, requeue_stalled_jobs
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from tqdm import tqdm
 
 from search import indexing
 from search.backends import get_backend
-from search.engine import SearchEngineUnavailable
+from search.engine_client import SearchEngineUnavailable
 from search.models import PendingIndexOperation
 
 

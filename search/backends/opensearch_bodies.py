@@ -2,7 +2,7 @@
 
 One request answers a whole results page: hits, every facet, highlights, the
 editors' picks and the "did you mean" suggestion. Its query asks for the
-concepts of the words (`search.engine_concepts`), each found as typed —
+concepts of the words (`search.backends.opensearch_concepts`), each found as typed —
 stemmed, through the thesaurus's synonyms, joined, or through the
 classifications it names — or, with less weight, with a typo or cut short; of
 many concepts some may be missing. The best matches are
@@ -10,9 +10,9 @@ then scored again (`rescores`): exact words and words side by side first, then
 the editorial boost and freshness, and the documents that hold every concept as
 typed come before those found by tolerance. Named clauses tell which concepts a
 result holds as typed, and so whether the results were found by tolerance
-(`search.backends.engine`).
+(`search.backends.opensearch`).
 
-Facets are counted by `search.engine_facets`. Language and visibility filter the
+Facets are counted by `search.backends.opensearch_facets`. Language and visibility filter the
 query itself, so nothing a visitor may not see is ever counted, suggested or
 highlighted.
 """
@@ -20,9 +20,9 @@ highlighted.
 from elasticsearch.dsl import A, Q, Search
 
 from search.analysis import FUNCTION_WORDS
-from search.engine_concepts import CUT_LENGTH, QUOTED, TYPO_LENGTH, plan_query
-from search.engine_facets import add_facets, to_q
-from search.filters import combined
+from search.backends.opensearch_concepts import CUT_LENGTH, QUOTED, TYPO_LENGTH, plan_query
+from search.backends.opensearch_facets import add_facets, to_q
+from search.filter_expressions import combined
 from search.query import MARK_END, MARK_START, normalise_query
 
 # Where a concept is found as typed, stemmed or through its synonyms: the words may be
@@ -38,14 +38,14 @@ SYNONYM_FIELDS = ["title^4", "summary^2", "tags.text^3"]
 # concept_rules`): a concept of the query is found in them by a term or two.
 CONCEPT_FIELD = "body.concepts"
 # What being classified under a theme, audience or establishment type the query names
-# through the thesaurus weighs (`search.engine_concepts.Classifications`): as its name
+# through the thesaurus weighs (`search.backends.opensearch_concepts.Classifications`): as its name
 # found in `labels`.
 CLASSIFIED_BOOST = 12.0
 # Where a typo is forgiven: unstemmed titles and summaries ("amendment" is one letter from
 # "amendement" but four from its stem "amend"). Fuzzy words cost the most of a query: on
 # bodies, whose terms are many, they took a third of its time at 100,000 pages, on labels,
 # which every document has, a quarter (`bench/`). Elsewhere a typo of a word of the
-# dictionary is found as that word (`search.engine_concepts.Dictionary`); words of the
+# dictionary is found as that word (`search.backends.opensearch_concepts.Dictionary`); words of the
 # dictionary are not looked for with a typo. The expansions are few, the first two
 # letters right.
 NEAR_FIELDS = ["title.exact^4", "summary.exact^2"]
@@ -388,7 +388,7 @@ def add_suggestions(search, request):
     """Corrections of the words the titles and summaries do not hold, each kept only if it
     finds documents the visitor may see ("did you mean"). Words these fields hold are
     never corrected ("pair emulation" is no "pour education"), nor words of three letters;
-    `search.backends.engine` sets aside those that change a word of the thesaurus or a
+    `search.backends.opensearch` sets aside those that change a word of the thesaurus or a
     word that a result holds."""
     collate = {
         "bool": {

@@ -7,7 +7,7 @@ other themes would give) but follow every other one.
 
 from elasticsearch.dsl import A, Q
 
-from search.filters import AllOf, AnyOf, Not, Terms, combined
+from search.filter_expressions import AllOf, AnyOf, Not, Terms, combined
 from search.query import FILTERS
 
 

@@ -1,9 +1,9 @@
-"""Writing to and reading from Elasticsearch / OpenSearch through `search.engine`.
+"""Writing to and reading from Elasticsearch / OpenSearch through `search.engine_client`.
 
 Each language has its own alias (`kb-content-fr`, `kb-content-en`) over a
 timestamped physical index with that language's analyzers. A rebuild fills a new
 index and swaps the alias in one step, so searches never see an empty index.
-Reading sends the bodies of `search.engine_queries` to the alias of the
+Reading sends the bodies of `search.backends.opensearch_bodies` to the alias of the
 request's language, so a query on /en/ never sees a French document.
 """
 
@@ -16,11 +16,7 @@ from django.utils.dateparse import parse_datetime
 from elasticsearch.dsl.response import Response
 
 from search.analysis import body_source, index_settings, unmarked
-from search.documents import analysis_version, index_mapping
-from search.engine import BULK_CHUNK
-from search.engine_concepts import pieces_of
-from search.engine_facets import facet_counts, facet_entries
-from search.engine_queries import (
+from search.backends.opensearch_bodies import (
     NEAR,
     PROMOTED,
     STRICT,
@@ -31,7 +27,11 @@ from search.engine_queries import (
     related_body,
     search_body,
 )
-from search.filters import Territories
+from search.backends.opensearch_concepts import pieces_of
+from search.backends.opensearch_facets import facet_counts, facet_entries
+from search.documents import analysis_version, index_mapping
+from search.engine_client import BULK_CHUNK
+from search.filter_expressions import Territories
 from search.models import PromotedResult
 from search.query import (
     FILTERS,
@@ -161,7 +161,7 @@ def promoted_of(raw, keys):
     return [found[key] for key in keys if key in found]
 
 
-class EngineBackend:
+class OpenSearchBackend:
     name = "engine"
     # The thesaurus's synonyms are analysis settings: a new thesaurus needs a new index.
     synonyms_in_index = True

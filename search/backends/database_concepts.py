@@ -14,7 +14,7 @@ phrase). A concept is:
   not know the word, the nearest words it does know (typos).
 
 The backends then rank documents by how much of the query they cover, rare
-concepts weighing more (`search.backends.fulltext`).
+concepts weighing more (`search.backends.database_fulltext`).
 """
 
 import re
@@ -26,7 +26,7 @@ from django.db.models import Count, Max
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from search.filters import folded
+from search.filter_expressions import folded
 from search.terms import QUESTION_WORDS, TOKEN, normalised, term_of, tokens
 from search.thesaurus import read_once_per_change
 

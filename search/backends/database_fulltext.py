@@ -2,7 +2,7 @@
 
 Both databases index the terms of `search.terms` (SQLite in the FTS5 table
 `search_fulltext`, PostgreSQL in the `search_vector` column; migration 0006),
-and both answer a `QueryPlan` (`search.backends.concepts`) the same way:
+and both answer a `QueryPlan` (`search.backends.database_concepts`) the same way:
 
 - a document is found when it holds enough of the query's concepts: all of one
   or two, all but one of three or four, three in five of longer questions — and

@@ -1,9 +1,11 @@
-"""What the engine's query asks for, concept by concept (`search.engine_queries` builds it).
+"""What the engine's query asks for, concept by concept.
+
+`search.backends.opensearch_bodies` builds the query from these concepts.
 
 A visitor's words become concepts, each found or not in a document:
 
 - a phrase in double quotes, required as written (« "jeunes adultes" »);
-- a région or a département named (`search.filters.Territories`): its name in the
+- a région or a département named (`search.filter_expressions.Territories`): its name in the
   text, or the page being of that territory;
 - a form of the thesaurus of several words (« aide sociale à l'enfance »), sent
   whole so that the engine's synonyms find its acronym;
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from cachetools.func import ttl_cache
 
 from search.analysis import STOP_WORDS, rule_form, rule_forms, without_article
-from search.filters import REFERENCE_TTL, Terms, folded
+from search.filter_expressions import REFERENCE_TTL, Terms, folded
 from search.query import FILTERS
 from search.terms import QUESTION_WORDS
 from search.thesaurus import is_acronym, read_once_per_change
