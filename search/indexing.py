@@ -202,8 +202,7 @@ def refresh_now(keys):
         )
         try:
             apply([operation.key for operation in held], backend)
-            if hasattr(backend, "refresh"):
-                backend.refresh()
+            backend.refresh()
         except SearchEngineUnavailable as error:
             failure = error
             for operation in held:

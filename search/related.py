@@ -1,9 +1,10 @@
 """Items to read next, for the "Contenus proches" box of sheets, experiments and trainings.
 
-With an engine, documents like the page (`more_like_this` over its words,
-tags and themes), among those the reader may see in the page's language.
-Without one, or when it cannot be reached, the theme and tag overlap of
-`practices.related`.
+The backend's documents like the page, among those the reader may see in the
+page's language: with an engine, by their words, tags and themes
+(`more_like_this`); in the database, by their shared themes and tags. When the
+engine cannot be reached, or the index finds nothing, the theme and tag overlap
+of `practices.related`.
 """
 
 import logging
@@ -12,8 +13,8 @@ from wagtail.models import Page
 
 from practices.kinds import KIND_MODELS
 from practices.related import related_pages as shared_terms_related
-from search.backends.opensearch import OpenSearchBackend
-from search.engine_client import SearchEngineUnavailable, configured_engine
+from search.backends import get_backend
+from search.engine_client import SearchEngineUnavailable
 from search.extraction import page_key
 from search.indexing import page_ids
 from search.query import SearchRequest, visibility_for
@@ -40,19 +41,15 @@ def pages_for(keys):
 
 
 def related_pages(page, user, limit=3):
-    engine = configured_engine()
-    if engine is not None:
-        request = SearchRequest(
-            language=page.locale.language_code, visibility=tuple(visibility_for(user))
-        )
-        try:
-            keys = OpenSearchBackend(engine).related(request, page_key(page.pk), limit)
-        except SearchEngineUnavailable as error:
-            logger.warning(
-                "Search engine unreachable, related content from shared terms: %s", error
-            )
-        else:
-            found = pages_for(keys)
-            if found:
-                return found
+    request = SearchRequest(
+        language=page.locale.language_code, visibility=tuple(visibility_for(user))
+    )
+    try:
+        keys = get_backend().related(request, page_key(page.pk), limit)
+    except SearchEngineUnavailable as error:
+        logger.warning("Search engine unreachable, related content from shared terms: %s", error)
+    else:
+        found = pages_for(keys)
+        if found:
+            return found
     return shared_terms_related(page, count=limit)

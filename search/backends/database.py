@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_datetime
 
 from search.analysis import plain_apostrophes
 from search.backends import database_highlighting
+from search.backends.contract import facets_from, search_hit, suggestions
 from search.backends.database_concepts import (
     Concept,
     QueryPlan,
@@ -31,14 +32,10 @@ from search.models import IndexedDocument, IndexedTerm, IndexedWord, PromotedRes
 from search.query import (
     FILTERS,
     SUGGEST_BELOW,
-    SearchHit,
     SearchResults,
     Suggestion,
-    excerpt_of,
-    facet_values,
     last_page,
     normalise_query,
-    safe_excerpt,
     starts_words,
 )
 from search.terms import analysed, tokens, vocabulary_of
@@ -56,8 +53,9 @@ COLUMN_FIELDS = {"doc_type", "status", "year", "locale"}
 # Columns that facets count: IndexedTerm holds them too, so that every facet is counted by
 # one query over small rows.
 FACET_COLUMNS = ("doc_type", "year", "status")
-MAX_TAG_SUGGESTIONS = 3
 REBUILD_BATCH = 500
+# What related documents share.
+RELATED_FIELDS = ("themes", "tags")
 
 
 def to_orm(expression):
@@ -161,21 +159,9 @@ def terms_of(row, document):
     ]
 
 
-def hit_of(row, marked):
-    title_marked, summary_marked, body_marked = marked or (None, None, None)
-    return SearchHit(
-        key=row.key,
-        doc_type=row.doc_type,
-        title=row.title,
-        url=row.data.get("url") or "",
-        summary=row.summary,
-        excerpt=excerpt_of(summary_marked, body_marked, row.summary),
-        title_html=safe_excerpt(title_marked or row.title),
-        territories=row.data.get("territories") or [],
-        themes=row.data.get("themes") or [],
-        date=row.published_at,
-        year=row.year,
-    )
+def hit_of(row, marked=(None, None, None)):
+    shown = {**row.data, "title": row.title, "summary": row.summary}
+    return search_hit(row.key, shown, row.published_at, marked)
 
 
 class DatabaseBackend:
@@ -264,7 +250,7 @@ class DatabaseBackend:
     def highlights(row, terms, language):
         """(title, summary, body fragment) of a result, the query's words marked."""
         if not terms:
-            return None
+            return (None, None, None)
         return (
             database_highlighting.marked(row.title, terms, language),
             database_highlighting.marked(row.summary, terms, language),
@@ -290,17 +276,14 @@ class DatabaseBackend:
         ]
         for names, expression in groups:
             count_facets(names, restricted(matched, expression), counts)
-        return {
-            name: facet_values(counts[name], request.filters.get(name, ()), spec.size)
-            for name, spec in FILTERS.items()
-        }
+        return facets_from(counts, request)
 
     def promoted(self, request):
         keys = PromotedResult.keys_for(request.text, request.language)
         if not keys or request.page != 1:
             return []
         rows = {row.key: row for row in self.visible(request).filter(key__in=keys)}
-        return [hit_of(rows[key], None) for key in keys if key in rows]
+        return [hit_of(rows[key]) for key in keys if key in rows]
 
     def did_you_mean(self, request, total):
         """The words with the unknown ones corrected, when that finds more pages."""
@@ -315,13 +298,16 @@ class DatabaseBackend:
         visible = self.visible(request)
         tag_rows = IndexedTerm.objects.filter(field="tags", document__in=visible.values("pk"))
         tag_counts = tag_rows.order_by().values_list("value").annotate(count=Count("pk"))
-        tags = sorted(
-            (tag for tag in tag_counts if starts_words(tag[0], request.text)),
-            key=lambda tag: (-tag[1], tag[0]),
-        )[:MAX_TAG_SUGGESTIONS]
+        tags = [
+            tag
+            for tag, _count in sorted(
+                (tag for tag in tag_counts if starts_words(tag[0], request.text)),
+                key=lambda tag: (-tag[1], tag[0]),
+            )
+        ]
         complete, completions = completion_terms(request.text, request.language)
         if not completions:
-            return [Suggestion("tag", tag) for tag, _count in tags]
+            return suggestions([], tags, limit)
         matching = fulltext().completing(visible, complete, completions)
         rows = matching.values_list("title", "data__url", "doc_type")[: limit * 5]
         typed, folded = request.text.casefold(), normalise_query(request.text)
@@ -335,10 +321,29 @@ class DatabaseBackend:
             ),
         )
         pages = [Suggestion("page", title, url or "", doc_type) for title, url, doc_type in pages]
-        return pages[: limit - len(tags)] + [Suggestion("tag", tag) for tag, _count in tags]
+        return suggestions(pages, tags, limit)
+
+    def related(self, request, key, limit=3):
+        """Keys of the visible documents sharing most themes and tags with `key`'s, the newest
+        first among equals: the database keeps no word statistics to compare texts by."""
+        shared = Q(pk__in=[])
+        held = IndexedTerm.objects.filter(document__key=key, field__in=RELATED_FIELDS)
+        for field, value in held.values_list("field", "value"):
+            shared |= Q(terms__field=field, terms__value=value)
+        similar = (
+            self.visible(request)
+            .exclude(key=key)
+            .filter(shared)
+            .annotate(shared=Count("terms"))
+            .order_by("-shared", F("published_at").desc(nulls_last=True), "-pk")
+        )
+        return list(similar.values_list("key", flat=True)[:limit])
 
     def remove(self, keys):
         IndexedDocument.objects.filter(key__in=list(keys)).delete()
+
+    def refresh(self):
+        """Nothing to do: rows are read as soon as they are committed."""
 
     def rebuild(self, documents, progress=None):
         """Replace every document, written by batches of rows rather than one at a time."""

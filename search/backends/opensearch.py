@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from elasticsearch.dsl.response import Response
 
 from search.analysis import body_source, index_settings, unmarked
+from search.backends.contract import facets_from, search_hit, suggestions
 from search.backends.opensearch_bodies import (
     NEAR,
     PROMOTED,
@@ -34,16 +35,11 @@ from search.engine_client import BULK_CHUNK
 from search.filter_expressions import Territories
 from search.models import PromotedResult
 from search.query import (
-    FILTERS,
     SUGGEST_BELOW,
-    SearchHit,
     SearchResults,
     Suggestion,
-    excerpt_of,
-    facet_values,
     last_page,
     normalise_query,
-    safe_excerpt,
     starts_words,
 )
 from search.thesaurus import current_groups
@@ -56,7 +52,6 @@ REBUILD_BULK_TIMEOUT = 120
 # Nobody searches an index while it is filled: no refresh, no flush to disk per request.
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": "request"}
-MAX_TAG_SUGGESTIONS = 3
 
 
 def alias_name(language):
@@ -93,27 +88,12 @@ def hit_of_raw(key, source, highlight):
         return (highlight.get(name) or [None])[0]
 
     published_at = source.get("published_at")
-    return SearchHit(
-        key=key,
-        doc_type=source.get("doc_type", ""),
-        title=source.get("title", ""),
-        url=source.get("url") or "",
-        summary=source.get("summary", ""),
-        excerpt=excerpt_of(marked("summary"), unmarked(marked("body")), source.get("summary", "")),
-        title_html=safe_excerpt(marked("title") or source.get("title", "")),
-        territories=source.get("territories") or [],
-        themes=source.get("themes") or [],
-        date=parse_datetime(published_at) if published_at else None,
-        year=source.get("year"),
+    return search_hit(
+        key,
+        source,
+        parse_datetime(published_at) if published_at else None,
+        (marked("title"), marked("summary"), unmarked(marked("body"))),
     )
-
-
-def facets_of(aggregations, request):
-    counts = facet_counts(aggregations)
-    return {
-        name: facet_values(counts[name], request.filters.get(name, ()), spec.size)
-        for name, spec in FILTERS.items()
-    }
 
 
 def matched(raw):
@@ -345,7 +325,7 @@ class OpenSearchBackend:
             request=request,
             hits=[hit_of(hit) for hit in Response(search, raw)],
             total=total,
-            facets=facets_of(raw["aggregations"], request),
+            facets=facets_from(facet_counts(raw["aggregations"]), request),
             did_you_mean=correction if few and not searched_instead else None,
             promoted=promoted_of(raw, keys) if request.page == 1 else [],
             searched_instead=searched_instead,
@@ -370,12 +350,11 @@ class OpenSearchBackend:
         response = self.run(request.language, autocomplete_body(request, limit))
         buckets = response.to_dict()["aggregations"]["tags"]["values"]["buckets"]
         tags = [bucket["key"] for bucket in buckets if starts_words(bucket["key"], request.text)]
-        tags = tags[:MAX_TAG_SUGGESTIONS]
         pages = [
             Suggestion("page", hit.title, getattr(hit, "url", "") or "", hit.doc_type)
             for hit in response
         ]
-        return pages[: limit - len(tags)] + [Suggestion("tag", tag) for tag in tags]
+        return suggestions(pages, tags, limit)
 
     def related(self, request, key, limit=3):
         """Keys of the documents most like `key`, among those `request` may see."""
