@@ -7,7 +7,6 @@ Python, never in a template.
 from urllib.parse import urlencode
 
 from django import template
-from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from kb.content_version import kept
@@ -15,7 +14,6 @@ from kb.models import Audience, EstablishmentType, Theme
 from practices.kinds import kind_label, kind_of
 from practices.listing import localized_terms
 from practices.models import PracticeLead
-from search.related import related_pages
 
 register = template.Library()
 
@@ -100,32 +98,6 @@ def leads_by_level(page):
 @register.simple_tag
 def page_documents(page):
     return page.documents.select_related("document")
-
-
-@register.simple_tag(takes_context=True)
-def related_items(context, page):
-    """Items to read next: from the search engine when there is one, else shared terms.
-
-    The box shows public pages only, the same for every reader: it is worked out
-    once per publication and kept, not on every reading of the page.
-    """
-    request = context["request"]
-
-    def items():
-        return [
-            {
-                "title": related.title,
-                "url": related.get_url(request),
-                "summary": related.summary,
-                "kind": kind_of(related),
-            }
-            for related in related_pages(page, AnonymousUser())
-        ]
-
-    return [
-        {**item, "kind_label": kind_label(item["kind"])}
-        for item in kept("related-items", [page.pk], items, request)
-    ]
 
 
 @register.filter
