@@ -3,7 +3,7 @@
 A document is listed unless its collection is under a view restriction (the
 rule the document API follows too, `kb.publication.restricted_collections`) or an
 editor unchecked it. Forum attachments are not Wagtail documents: they never
-reach this list. Filters are the practices lists' own (`practices.filters`):
+reach this list. Filters are the site's (`kb.filters`), as on the practices lists:
 an unknown value is reported and ignored.
 """
 
@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 
+from kb.filters import Choice, Filter, apply_request, page_number, related_to
 from kb.models import Theme
 from kb.models.library import FILE_FAMILIES, DocumentClassification, file_family_label
+from kb.models.taxonomy import localized_terms, sort_key
 from kb.publication import restricted_collections
-from practices.filters import Choice, Filter, apply_request, related_to, sort_key
-from practices.listing import localized_terms, page_number
 
 DOCUMENTS_PER_PAGE = 12
 

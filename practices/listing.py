@@ -1,6 +1,6 @@
 """What the practices index pages show: filtered, paginated results and the filter form.
 
-The filters themselves, and how a request chooses among them, are in `practices.filters`.
+The filters are the site's (`kb.filters`) and the practices lists' own (`practices.filters`).
 """
 
 import datetime
@@ -9,29 +9,30 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from kb.content_version import kept
-from kb.models import Audience, EstablishmentType, Theme
-from practices.filters import (
+from kb.filters import (
     apply_request,
-    easy_read_filter,
     narrow_departments,
-    status_filter,
-    tag_filter,
+    page_number,
     term_filter,
     territory_filters,
+)
+from kb.models import Audience, EstablishmentType, Theme
+from kb.models.taxonomy import localized_terms
+from practices.filters import (
+    easy_read_filter,
+    status_filter,
+    tag_filter,
     type_filter,
     year_filter,
 )
 from practices.kinds import KIND_MODELS, kind_label, sessions_of
 from practices.models import ExperimentIndexPage, PracticeSheetIndexPage, TrainingOfferIndexPage
-from practices.models.base import source_locale_terms
 
 RESULTS_PER_PAGE = 12
 
@@ -40,37 +41,6 @@ INDEX_KINDS = {
     ExperimentIndexPage: ("experiment",),
     TrainingOfferIndexPage: ("training",),
 }
-
-
-@dataclass(frozen=True)
-class Term:
-    pk: int
-    slug: str
-    label: str
-
-
-def localized_terms(model, locale_id):
-    """Source-language terms by primary key, each labelled in the language of `locale_id`.
-
-    Pages point to the source terms. One query fetches them with their
-    translations, where `.localized` would cost a query for every term shown; the
-    answer is kept until the taxonomy changes (`kb.content_version`).
-    """
-    return kept("terms", [model._meta.label, locale_id], lambda: read_terms(model, locale_id))
-
-
-def read_terms(model, locale_id):
-    rows = list(
-        model.objects.filter(source_locale_terms() | Q(locale_id=locale_id)).select_related(
-            "locale"
-        )
-    )
-    translations = {row.translation_key: row for row in rows if row.locale_id == locale_id}
-    return {
-        row.pk: Term(row.pk, row.slug, str(translations.get(row.translation_key, row)))
-        for row in rows
-        if row.locale.language_code == settings.LANGUAGE_CODE
-    }
 
 
 @dataclass
@@ -108,14 +78,6 @@ def of_kinds(kinds, conditions=()):
         else:
             matches.append(Q(pk__in=pages.values("pk")))
     return reduce(or_, matches) if matches else None
-
-
-def page_number(raw, num_pages):
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), num_pages)
 
 
 def result_for(page, kind, theme_terms, sessions_by_offer):

@@ -8,9 +8,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from kb.models import Theme
+from kb.models.taxonomy import localized_terms, sort_key
 from kb.navigation import breadcrumb
-from practices.filters import sort_key
-from practices.listing import localized_terms
 from practices.open_data import DATASETS, FORMATS, MEDIA_TYPES, datapackage, export, load_json
 
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}

@@ -192,7 +192,7 @@ class Vocabulary:
     rows) for every batch of a rebuild.
 
     Pages link to the source-language terms; a page shows each term's translation in its
-    own language when there is one (`practices.listing.localized_terms`), else the term.
+    own language when there is one (`kb.models.taxonomy.localized_terms`), else the term.
     """
 
     def __init__(self):

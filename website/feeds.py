@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from kb.models import SeminarPage, Theme
+from kb.models.taxonomy import localized_terms
 from kb.publication import public_pages, public_pages_of_locale
 from kb.site_url import absolute
-from practices.listing import localized_terms
 from practices.models import ExperimentPage, PracticeSheetPage, PracticesIndexPage
 
 # The page types a feed announces, newest first whatever their type. A type

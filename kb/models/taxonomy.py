@@ -8,12 +8,17 @@ name only where English uses another one (Corsica, Brittany...).
 """
 
 import unicodedata
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from kb.content_version import kept
 
 
 def sort_key(text):
@@ -129,3 +134,34 @@ def labels_of(words):
     """The `labels` of a search document: the words of its terms and territories, sorted,
     each once, none empty."""
     return sorted({word for word in words if word})
+
+
+@dataclass(frozen=True)
+class Term:
+    pk: int
+    slug: str
+    label: str
+
+
+def localized_terms(model, locale_id):
+    """Source-language terms by primary key, each labelled in the language of `locale_id`.
+
+    Pages point to the source terms. One query fetches them with their
+    translations, where `.localized` would cost a query for every term shown; the
+    answer is kept until the taxonomy changes (`kb.content_version`).
+    """
+    return kept("terms", [model._meta.label, locale_id], lambda: read_terms(model, locale_id))
+
+
+def read_terms(model, locale_id):
+    rows = list(
+        model.objects.filter(
+            Q(locale__language_code=settings.LANGUAGE_CODE) | Q(locale_id=locale_id)
+        ).select_related("locale")
+    )
+    translations = {row.translation_key: row for row in rows if row.locale_id == locale_id}
+    return {
+        row.pk: Term(row.pk, row.slug, str(translations.get(row.translation_key, row)))
+        for row in rows
+        if row.locale.language_code == settings.LANGUAGE_CODE
+    }

@@ -12,18 +12,12 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from kb.filters import AppliedFilter, Choice, Filter, apply_request, term_filter
 from kb.models import Audience, EstablishmentType, Theme
-from practices.filters import (
-    AppliedFilter,
-    Choice,
-    Filter,
-    apply_request,
-    of_kind,
-    status_filter,
-    term_filter,
-)
+from kb.models.taxonomy import localized_terms
+from practices.filters import of_kind, status_filter
 from practices.kinds import KIND_MODELS, kind_label
-from practices.listing import localized_terms, of_kinds, section_pages
+from practices.listing import of_kinds, section_pages
 from practices.models import PracticesIndexPage
 
 LEVELS = {"region": _("Régions"), "departement": _("Départements")}

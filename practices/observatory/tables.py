@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from kb.models import Region, Theme
-from practices.listing import localized_terms
+from kb.models.taxonomy import localized_terms
 from practices.models import PracticeSheetPage
 from practices.observatory import aggregates, sources
 from practices.observatory.charts import bar_chart

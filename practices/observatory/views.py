@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from kb.models.taxonomy import sort_key
 from kb.navigation import breadcrumb
-from practices.filters import sort_key
 from practices.observatory import aggregates, snapshots, territories
 from practices.observatory.selection import LEVELS, selection_for, source_locale
 from practices.observatory.tables import Table, dashboard_tables

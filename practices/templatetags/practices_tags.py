@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kb.content_version import kept
 from kb.models import Audience, EstablishmentType, Theme
+from kb.models.taxonomy import localized_terms
 from practices.kinds import kind_label, kind_of
-from practices.listing import localized_terms
 from practices.models import PracticeLead
 
 register = template.Library()
