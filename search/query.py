@@ -146,13 +146,17 @@ class SearchRequest:
     page_size: int = PAGE_SIZE
     # The words exactly as typed: no typo tolerance (the link under « searched instead »).
     exact: bool = False
+    # (filter name, value) of the values no document can hold: reported, and ignored.
+    ignored: tuple = ()
 
     @classmethod
     def from_querydict(cls, data, language, visibility):
-        filters = {}
+        filters, ignored = {}, []
         for name, spec in FILTERS.items():
             values = [clean_text(value, MAX_VALUE_LENGTH) for value in data.getlist(name)]
-            accepted = [value for value in dict.fromkeys(values) if value and spec.accepts(value)]
+            values = [value for value in dict.fromkeys(values) if value]
+            accepted = [value for value in values if spec.accepts(value)]
+            ignored += [(name, value) for value in values if not spec.accepts(value)]
             if accepted:
                 filters[name] = tuple(accepted[:MAX_VALUES_PER_FILTER])
         text = clean_text(data.get("q", ""))
@@ -165,6 +169,7 @@ class SearchRequest:
             sort=sort if sort in SORTS else (RELEVANCE if text else DATE),
             page=page_number(data.get("page", 1)),
             exact=data.get("exact") == "1",
+            ignored=tuple(ignored),
         )
 
     @property
@@ -180,7 +185,7 @@ class SearchRequest:
         return replace(self, page=page)
 
     def without_filters(self):
-        return replace(self, filters={}, page=1)
+        return replace(self, filters={}, ignored=(), page=1)
 
     def base_filter(self):
         """What every query of this request is restricted to: language and visibility."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.models import Post
 from forums.search import DOC_TYPE as FORUM_POST
+from kb.filters import AppliedFilter, url_without
 from kb.models import Audience, Department, EstablishmentType, Region, Theme
 from practices.models import PracticeSheetPage
 from search.extraction import DOC_TYPES
@@ -186,17 +187,20 @@ def search_panel(context, results):
                 }
             )
     active = [
-        {
-            "label": FACET_LABELS[name],
-            "value": labels.label(name, value),
-            "url": query_string(request, remove=[(name, value)]),
-        }
+        AppliedFilter(
+            FACET_LABELS[name], labels.label(name, value), url_without(request, name, value)
+        )
         for name, values in results.request.filters.items()
         for value in values
+    ]
+    ignored = [
+        AppliedFilter(FACET_LABELS[name], value, url_without(request, name, value), ignored=True)
+        for name, value in results.request.ignored
     ]
     return {
         "facets": facets,
         "active": active,
+        "ignored": ignored,
         "clear_url": query_string(request, drop=("page", *FILTERS)) if active else "",
         "hits": [hit_details(hit, labels) for hit in results.hits],
         "promoted": [hit_details(hit, labels) for hit in results.promoted],

@@ -152,6 +152,23 @@ def test_unknown_filter_values_find_nothing_and_can_be_removed(client, corpus):
     assert set(result_titles(client.get(remove["href"]))) == {UNIT, ILE_DE_FRANCE, SCRIPT}
 
 
+@pytest.mark.parametrize("params", [{"year": "abc"}, {"status": "zzz"}, {"region": "999999"}])
+def test_a_value_no_document_can_hold_is_ignored_and_shown_as_such(client, corpus, params):
+    """As on the practices lists and the document library (`kb.filters`)."""
+    response = search(client, q="répit", **params)
+
+    assert set(result_titles(response)) == {UNIT, ILE_DE_FRANCE, SCRIPT}
+    warning = html(response).select_one(".fr-alert--warning")
+    assert "Ces filtres ont été ignorés" in warning.get_text()
+    (value,) = params.values()
+    assert f"« {value} »" in warning.get_text()
+    assert set(result_titles(client.get(warning.select_one("a")["href"]))) == {
+        UNIT,
+        ILE_DE_FRANCE,
+        SCRIPT,
+    }
+
+
 def test_facets_count_the_results_in_the_visitors_language(client, corpus):
     response = search(client, q="répit")
 
