@@ -184,6 +184,12 @@ class SearchRequest:
     def with_page(self, page):
         return replace(self, page=page)
 
+    def within(self, total):
+        """This request, or past the last page of `total` results, the last page: a page
+        number beyond the results shows the last results rather than none."""
+        last = last_page(total, self.page_size)
+        return self.with_page(last) if self.page > last else self
+
     def without_filters(self):
         return replace(self, filters={}, ignored=(), page=1)
 

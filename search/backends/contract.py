@@ -18,6 +18,7 @@ from search.query import (
     excerpt_of,
     facet_values,
     safe_excerpt,
+    starts_words,
 )
 
 # Tags suggested under the titles while a visitor types.
@@ -102,7 +103,8 @@ def facets_from(counts, request):
     }
 
 
-def suggestions(pages, tags, limit):
-    """Page suggestions then tag suggestions, `limit` in all, the tags always shown."""
-    tags = tags[:MAX_TAG_SUGGESTIONS]
+def suggestions(request, pages, tags, limit):
+    """Page suggestions then the first tags whose words begin with those typed, `limit` in
+    all, the tags always shown."""
+    tags = [tag for tag in tags if starts_words(tag, request.text)][:MAX_TAG_SUGGESTIONS]
     return pages[: limit - len(tags)] + [Suggestion("tag", tag) for tag in tags]

@@ -34,9 +34,7 @@ from search.query import (
     SUGGEST_BELOW,
     SearchResults,
     Suggestion,
-    last_page,
     normalise_query,
-    starts_words,
 )
 from search.terms import analysed, tokens, vocabulary_of
 
@@ -217,8 +215,7 @@ class DatabaseBackend:
         documents = self.matching(request, plan)
         hits = restricted(documents, combined(expressions))
         total = hits.count()
-        if request.page > last_page(total, request.page_size):
-            request = request.with_page(last_page(total, request.page_size))
+        request = request.within(total)
         if request.ranked_by_date:
             hits = hits.order_by(F("published_at").desc(nulls_last=True), "-pk")
         else:
@@ -298,16 +295,10 @@ class DatabaseBackend:
         visible = self.visible(request)
         tag_rows = IndexedTerm.objects.filter(field="tags", document__in=visible.values("pk"))
         tag_counts = tag_rows.order_by().values_list("value").annotate(count=Count("pk"))
-        tags = [
-            tag
-            for tag, _count in sorted(
-                (tag for tag in tag_counts if starts_words(tag[0], request.text)),
-                key=lambda tag: (-tag[1], tag[0]),
-            )
-        ]
+        tags = [tag for tag, _count in sorted(tag_counts, key=lambda tag: (-tag[1], tag[0]))]
         complete, completions = completion_terms(request.text, request.language)
         if not completions:
-            return suggestions([], tags, limit)
+            return suggestions(request, [], tags, limit)
         matching = fulltext().completing(visible, complete, completions)
         rows = matching.values_list("title", "data__url", "doc_type")[: limit * 5]
         typed, folded = request.text.casefold(), normalise_query(request.text)
@@ -321,7 +312,7 @@ class DatabaseBackend:
             ),
         )
         pages = [Suggestion("page", title, url or "", doc_type) for title, url, doc_type in pages]
-        return suggestions(pages, tags, limit)
+        return suggestions(request, pages, tags, limit)
 
     def related(self, request, key, limit=3):
         """Keys of the visible documents sharing most themes and tags with `key`'s, the newest

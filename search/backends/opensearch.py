@@ -38,9 +38,7 @@ from search.query import (
     SUGGEST_BELOW,
     SearchResults,
     Suggestion,
-    last_page,
     normalise_query,
-    starts_words,
 )
 from search.thesaurus import current_groups
 
@@ -309,9 +307,8 @@ class OpenSearchBackend:
             plan = plan.relaxed()
             search, raw = self.results_page(request, plan, keys)
             total = raw["hits"]["total"]["value"]
-        if request.page > last_page(total, request.page_size):
-            # Past the last page: show the last one rather than an empty page.
-            request = request.with_page(last_page(total, request.page_size))
+        if request.within(total) != request:
+            request = request.within(total)
             search, raw = self.results_page(request, plan, keys)
         names = matched(raw)
         correction = correction_of(raw, request, plan, names) if request.text else None
@@ -349,12 +346,12 @@ class OpenSearchBackend:
         """Titles that begin with the visitor's words, then tags of documents that match."""
         response = self.run(request.language, autocomplete_body(request, limit))
         buckets = response.to_dict()["aggregations"]["tags"]["values"]["buckets"]
-        tags = [bucket["key"] for bucket in buckets if starts_words(bucket["key"], request.text)]
+        tags = [bucket["key"] for bucket in buckets]
         pages = [
             Suggestion("page", hit.title, getattr(hit, "url", "") or "", hit.doc_type)
             for hit in response
         ]
-        return suggestions(pages, tags, limit)
+        return suggestions(request, pages, tags, limit)
 
     def related(self, request, key, limit=3):
         """Keys of the documents most like `key`, among those `request` may see."""
