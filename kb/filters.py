@@ -137,6 +137,24 @@ def any_of(choices) -> Condition:
     return condition
 
 
+def matching(kinds, conditions, items_of):
+    """Which items of each kind meet every condition, as one Q on their primary keys, or
+    None when items of no kind can. `items_of(kind)` is the queryset of a kind's items."""
+    matches = []
+    for kind in kinds:
+        items = items_of(kind)
+        for condition in conditions:
+            kind_condition = condition(kind)
+            if kind_condition is None:
+                break
+            # One filter() call per condition: two conditions on the same relation
+            # (région and département) may then be met by different rows.
+            items = items.filter(kind_condition)
+        else:
+            matches.append(Q(pk__in=items.values("pk")))
+    return reduce(or_, matches) if matches else None
+
+
 def url_without(request, name, value=None):
     """This list's address without one filter value (or every value of `name`), on page 1."""
     pairs = [

@@ -6,17 +6,16 @@ The filters are the site's (`kb.filters`) and the practices lists' own (`practic
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from kb.filters import (
     apply_request,
+    matching,
     narrow_departments,
     page_number,
     term_filter,
@@ -65,19 +64,7 @@ def section_pages(index_page, kinds):
 
 def of_kinds(kinds, conditions=()):
     """Which pages of each kind match every condition, or None when none can."""
-    matches = []
-    for kind in kinds:
-        pages = KIND_MODELS[kind].objects.all()
-        for condition in conditions:
-            kind_condition = condition(kind)
-            if kind_condition is None:
-                break
-            # One filter() call per condition: two conditions on the same relation
-            # (région and département) may then be met by different rows.
-            pages = pages.filter(kind_condition)
-        else:
-            matches.append(Q(pk__in=pages.values("pk")))
-    return reduce(or_, matches) if matches else None
+    return matching(kinds, conditions, lambda kind: KIND_MODELS[kind].objects.all())
 
 
 def result_for(page, kind, theme_terms, sessions_by_offer):

@@ -13,7 +13,8 @@ the serializers they name): a new field is declared next to the model, not here.
 Besides Wagtail's own filters (`type`, `locale`, `child_of`, a field's
 name...), three filters read the taxonomy: `theme=<slug>`,
 `territory=region:<INSEE code>` or `territory=departement:<INSEE code>`, and
-`tag=<name>`. A value that names nothing answers 400 with the reason.
+`tag=<name>`. The first two are the site's list filters (`kb.filters`); a theme or a
+territory that names nothing answers 400 with the reason.
 `search=<words>` is the site's search (`SiteSearchFilter`), not Wagtail's; on documents it
 matches their titles (`DocumentTitleFilter`).
 """
@@ -32,6 +33,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import Locale, Site, get_page_models
 
+from kb.filters import Choice, Condition, Filter, apply_request, in_region, matching, related_to
 from kb.models import Department, Region, Theme
 from kb.publication import public_pages, restricted_collections
 from search.backends import get_backend
@@ -67,51 +69,109 @@ def related_to_any(relation, condition):
     """Pages of any API page type whose `relation` meets `condition`, as one Q."""
     matches = Q(pk__in=[])
     for model in api_page_types():
-        if any(field.name == relation for field in model._meta.get_fields()):
+        if holds(model, relation):
             matches |= Q(pk__in=model.objects.filter(condition).values("pk"))
     return matches
 
 
-class ThemeFilter(BaseFilterBackend):
-    def filter_queryset(self, request, queryset, view):
-        if "theme" not in request.GET:
-            return queryset
-        slug = request.GET["theme"]
-        theme = Theme.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
-        if not theme.exists():
-            known = Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-            raise BadRequestError(
-                _("Thème inconnu « %(slug)s ». Thèmes connus : %(known)s.")
-                % {"slug": slug, "known": ", ".join(known.values_list("slug", flat=True))}
-            )
-        return queryset.filter(related_to_any("themes", Q(themes__in=theme)))
+def holds(model, relation):
+    return any(field.name == relation for field in model._meta.get_fields())
 
 
-class TerritoryFilter(BaseFilterBackend):
-    """`region:<code>` finds what was described by région or by one of its départements."""
+def where_held(*alternatives) -> Condition:
+    """The condition of the first (relation, condition) whose relation a page type has;
+    None for a page type that has none of them."""
 
-    def filter_queryset(self, request, queryset, view):
-        if "territory" not in request.GET:
-            return queryset
-        value = request.GET["territory"]
-        kind, _sep, code = value.partition(":")
-        if kind == "region" and Region.objects.filter(code=code).exists():
-            condition = Q(regions__code=code) | Q(departments__region__code=code)
-            # A seminar names one région.
-            seminars = related_to_any("region", Q(region__code=code))
-            return queryset.filter(related_to_any("regions", condition) | seminars)
-        if kind == "departement" and Department.objects.filter(code=code).exists():
-            return queryset.filter(related_to_any("departments", Q(departments__code=code)))
-        raise BadRequestError(
-            _(
-                "Territoire inconnu « %(value)s ». Écrivez region:<code INSEE> "
-                "(ex. region:76) ou departement:<code INSEE> (ex. departement:34)."
-            )
-            % {"value": value}
+    def condition(model):
+        for relation, relation_condition in alternatives:
+            if holds(model, relation):
+                return relation_condition(model)
+        return None
+
+    return condition
+
+
+def theme_filter():
+    themes = Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    choices = [
+        Choice(theme.slug, theme.name, where_held(("themes", related_to("themes", theme.pk))))
+        for theme in themes
+    ]
+    return Filter("theme", gettext_lazy("Thème"), choices)
+
+
+def territory_filter():
+    """`region:<code>` finds what was described by région or by one of its départements, and
+    the seminars held in it."""
+    regions = [
+        Choice(
+            f"region:{region.code}",
+            region.display_name,
+            where_held(
+                ("regions", in_region(region.pk)), ("region", related_to("region", region.pk))
+            ),
         )
+        for region in Region.objects.all()
+    ]
+    departments = [
+        Choice(
+            f"departement:{department.code}",
+            str(department),
+            where_held(("departments", related_to("departments", department.pk))),
+        )
+        for department in Department.objects.all()
+    ]
+    return Filter("territory", gettext_lazy("Territoire"), regions + departments)
+
+
+def unknown_theme(value, filter_):
+    known = ", ".join(choice.value for choice in filter_.choices)
+    return _("Thème inconnu « %(slug)s ». Thèmes connus : %(known)s.") % {
+        "slug": value,
+        "known": known,
+    }
+
+
+def unknown_territory(value, filter_):
+    return _(
+        "Territoire inconnu « %(value)s ». Écrivez region:<code INSEE> "
+        "(ex. region:76) ou departement:<code INSEE> (ex. departement:34)."
+    ) % {"value": value}
+
+
+# The taxonomy filters of the API, and what it answers when a value names nothing.
+TAXONOMY_FILTERS = {
+    "theme": (theme_filter, unknown_theme),
+    "territory": (territory_filter, unknown_territory),
+}
+
+
+class TaxonomyFilter(BaseFilterBackend):
+    """`theme` and `territory`, filtered as every list of the site is (`kb.filters`). A
+    value naming nothing answers 400 with the reason, where a list reports it and shows
+    everything: a program that asks for it gets no list it did not ask for."""
+
+    def filter_queryset(self, request, queryset, view):
+        conditions = []
+        for name, (build, unknown) in TAXONOMY_FILTERS.items():
+            if name not in request.GET:
+                continue
+            filter_ = build()
+            chosen, applied = apply_request(request, [filter_])
+            for item in applied:
+                if item.ignored:
+                    raise BadRequestError(unknown(item.value, filter_))
+            conditions += chosen
+        if not conditions:
+            return queryset
+        found = matching(api_page_types(), conditions, lambda model: model.objects.all())
+        return queryset.filter(found) if found is not None else queryset.none()
 
 
 class TagFilter(BaseFilterBackend):
+    """`tag=<name>`: a tag is a word anyone may have typed, matched by name or slug; one
+    that no page holds finds nothing."""
+
     def filter_queryset(self, request, queryset, view):
         if "tag" not in request.GET:
             return queryset
@@ -177,7 +237,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         for backend in PagesAPIViewSet.filter_backends
     ]
     # The search must come last: its results cannot be filtered further.
-    filter_backends[-1:-1] = [ThemeFilter, TerritoryFilter, TagFilter]
+    filter_backends[-1:-1] = [TaxonomyFilter, TagFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["theme", "territory", "tag"]
     )
