@@ -7,7 +7,7 @@ backends behave the same.
 """
 
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from search.query import (
     FILTERS,
@@ -25,6 +25,7 @@ from search.query import (
 MAX_TAG_SUGGESTIONS = 3
 
 
+@runtime_checkable
 class SearchBackend(Protocol):
     name: str
     # Whether the thesaurus's synonyms are part of the index, so that a change of the

@@ -7,6 +7,7 @@ there is one (skipped on a developer's machine without it, failed in CI).
 import pytest
 
 from search.backends import get_backend
+from search.backends.contract import SearchBackend
 from search.engine_client import configured_engine
 from search.query import SearchRequest
 from tests.search.conftest import ENGINE_URL
@@ -108,6 +109,10 @@ def found(backend, text="", visibility=("public",), language="fr", **filters):
 
 def keys(results):
     return {hit.key for hit in results.hits}
+
+
+def test_the_backend_offers_every_operation_of_the_contract(backend):
+    assert isinstance(backend, SearchBackend)
 
 
 def test_a_rebuild_counts_and_tells_what_it_wrote(backend):
