@@ -17,4 +17,4 @@ class ForumsConfig(AppConfig):
     ]
 
     def ready(self):
-        from forums import signals  # noqa: F401
+        from forums import observatory_sources, signals  # noqa: F401

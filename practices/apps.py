@@ -9,6 +9,4 @@ class PracticesConfig(AppConfig):
     def ready(self):
         # The observatory's figures follow publications and indicator readings.
         from practices import signals  # noqa: F401
-        from practices.observatory import measurements, sources  # noqa: F401
-
-        sources.discover()
+        from practices.observatory import measurements  # noqa: F401

@@ -2,15 +2,15 @@
 
 The observatory knows sheets, not where they come from. An app that turns its
 own content into sheets (the peer-exchange spaces turn topics into sheets)
-declares it in its `observatory` module, found when the site starts: it calls
-`register()` with a `Source`, and asks `measurements.figures_changed()` when
-its count changes.
+declares it in its `observatory_sources` module as `SOURCES`, a list of `Source`, read
+through the app registry (`kb.discovery`), and asks
+`measurements.figures_changed()` when its count changes.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.module_loading import autodiscover_modules
+from kb.discovery import app_modules
 
 
 @dataclass(frozen=True)
@@ -27,17 +27,6 @@ class Source:
     note: str = ""
 
 
-registered = {}
-
-
-def register(source):
-    registered[source.key] = source
-
-
 def sources():
-    return list(registered.values())
-
-
-def discover():
-    """Import every installed app's `observatory` module, where sources register."""
-    autodiscover_modules("observatory")
+    """The sources every installed app declares, in INSTALLED_APPS order."""
+    return [source for module in app_modules("observatory_sources") for source in module.SOURCES]

@@ -2,10 +2,14 @@
 in practices names those apps."""
 
 import csv
+import importlib.machinery
+import importlib.util
 import io
+import sys
 
 import pytest
 
+import kb
 from practices.observatory import sources
 from tests.practices.factories import PracticeSheetPageFactory
 
@@ -13,17 +17,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seminar_source():
-    """A source of sheets of another kind, registered for one test."""
+def seminar_source(monkeypatch):
+    """A source of sheets of another kind, declared by a kb module for one test."""
     source = sources.Source(
         key="seminar_workshops",
         label="Ateliers de séminaire devenus fiches action",
         # Seven workshops in each sheet.
         count=lambda sheets: 7 * sheets.count(),
     )
-    sources.register(source)
-    yield source
-    del sources.registered[source.key]
+    spec = importlib.machinery.ModuleSpec("kb.observatory_sources", loader=None)
+    declaration = importlib.util.module_from_spec(spec)
+    declaration.SOURCES = [source]
+    monkeypatch.setitem(sys.modules, "kb.observatory_sources", declaration)
+    monkeypatch.setattr(kb, "observatory_sources", declaration, raising=False)
+    return source
 
 
 def capitalisation_rows(client):
@@ -33,7 +40,7 @@ def capitalisation_rows(client):
 
 
 def test_the_spaces_declare_their_topics_as_a_source():
-    assert "forum_topics" in sources.registered
+    assert "forum_topics" in {source.key for source in sources.sources()}
 
 
 def test_a_registered_source_has_its_rows_in_the_table(client, practices_fr, seminar_source):

@@ -13,7 +13,7 @@ def capitalised_topics(sheets):
     return Topic.objects.filter(capitalised_as__in=sheets).count()
 
 
-sources.register(
+SOURCES = [
     sources.Source(
         key="forum_topics",
         label=_("Sujets des espaces d’échange transformés en fiches action"),
@@ -23,7 +23,7 @@ sources.register(
             "n’est pas affiché."
         ),
     )
-)
+]
 
 
 @receiver(post_save, sender=Topic)
