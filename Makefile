@@ -19,11 +19,13 @@ run: $(VENV)/.installed
 	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) PORT=$(PORT) honcho -f Procfile.dev start
 
 test: $(VENV)/.installed-dev $(if $(NPM),node_modules/.installed)
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages -l en $(MESSAGES_IGNORE)
