@@ -6,6 +6,8 @@ PORT ?= 8000
 # The address in the links of e-mails, PDFs, feeds and the API (see README).
 SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
+# The suite runs in one process per core (pytest-xdist); PYTEST_WORKERS=0 runs it in make's.
+PYTEST_WORKERS ?= auto
 NPM := $(shell command -v npm 2>/dev/null)
 MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules
 
@@ -20,7 +22,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev $(if $(NPM),node_modules/.installed)
 	$(BIN)/lint-imports
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ from django.utils import translation
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
 from search.backends.opensearch_concepts import Classifications
+from search.engine_client import SearchEngineUnavailable, configured_engine
 from search.filter_expressions import Territories
 from tests.production import collect_static, production_static_storages
 
@@ -82,3 +83,20 @@ def production_static(collected_static):
 def empty_cache():
     """Pages, related items and rate limits kept by one test are not the next one's."""
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_test_index_left_on_the_engine():
+    """The indexes this process's tests filled on the engine of SEARCH_URL, under the
+    test settings' prefix of its own, are deleted when the process is done."""
+    yield
+    if not settings.SEARCH_URL:
+        return
+    configured_engine.cache_clear()
+    engine = configured_engine()
+    try:
+        for index in engine.index_names(f"{settings.SEARCH_INDEX_PREFIX}-*"):
+            engine.delete_index(index)
+    except SearchEngineUnavailable:
+        pass  # The tests that needed the engine have already said it was missing.
+    configured_engine.cache_clear()
