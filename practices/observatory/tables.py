@@ -27,6 +27,21 @@ class Table:
     chart: object = None
     notes: list[str] = field(default_factory=list)
 
+    def grouped_rows(self):
+        """(span, row) pairs for the page: consecutive rows of one group (an indicator's
+        theme, region or state, one row per unit) share one row heading, which spans them;
+        span is 0 for the rows under a heading above. The CSV keeps one heading per row."""
+        grouped = []
+        heading = None
+        for row in self.rows:
+            if heading is not None and row[0] == heading[1][0]:
+                heading[0] += 1
+                grouped.append([0, row])
+            else:
+                heading = [1, row]
+                grouped.append(heading)
+        return [(span, row) for span, row in grouped]
+
 
 NOT_COMPUTABLE = "—"
 

@@ -43,7 +43,7 @@ def map_areas(selection):
 
 # The stored dashboard HTML is named after its layout: a new layout is drawn afresh
 # instead of being served from fragments stored with the previous one.
-DASHBOARD_FRAGMENT = "tables-html-2"
+DASHBOARD_FRAGMENT = "tables-html-4"
 
 
 def fragment_key(selection):

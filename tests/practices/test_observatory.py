@@ -290,3 +290,27 @@ def test_chart_labels_are_whole_and_every_table_is_in_the_page_summary(client, p
     summary = re.search(r'<nav class="fr-summary.*?</nav>', page, re.S).group(0)
     for slug in ("avancement", "indicateurs-theme", "formations", "capitalisation"):
         assert f'href="#table-{slug}"' in summary
+
+
+def test_units_of_one_group_share_its_row_heading_on_the_page_not_in_the_csv(
+    client, practices_fr
+):
+    theme = term(Theme, "jeunes-adultes")
+    sheet(
+        practices_fr,
+        ["34"],
+        themes=[theme],
+        indicators=[
+            sheet_indicator(unit="jeunes", baseline=10, target=30, latest_value=20),
+            sheet_indicator(name="Places", unit="places", baseline=0, target=10, latest_value=10),
+        ],
+    )
+
+    page = client.get(DASHBOARD).content.decode()
+
+    section = re.search(r'id="table-indicateurs-theme".*?</section>', page, re.S).group(0)
+    headings = re.findall(r'<th scope="row"( rowspan="\d+")?>([^<]+)</th>', section)
+    assert [(span, html.unescape(name)) for span, name in headings] == [
+        (' rowspan="2"', theme.name)
+    ]
+    assert [row[0] for row in rollup(client, "indicateurs-theme")] == [theme.name, theme.name]
