@@ -28,6 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 VERSION_KEY = "kb:content-version"
 # Long enough to serve a day of reading, short enough for the cache to empty itself.
@@ -86,17 +87,23 @@ def versioned_key(name, *parts):
     return ":".join(["kb", name, source_fingerprint(), str(content_version()), *map(str, parts)])
 
 
-def kept(name, parts, compute, request=None):
+def kept(name, parts, compute, request=None, until=None):
     """`compute()`, worked out once per content version and kept in the shared cache.
 
     A preview shows a draft to its editors: what is worked out for `request` then
-    is never kept.
+    is never kept. What also changes with time alone (a session that starts moves
+    from the coming ones to those held) says when through `until(value)`: the
+    moment it stops being true, or None; it is then worked out again.
     """
     if getattr(request, "is_preview", False):
         return compute()
     key = versioned_key(name, *parts)
     value = cache.get(key)
-    if value is None:
+    if value is None or (until is not None and outdated(until(value))):
         value = compute()
         cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+def outdated(moment):
+    return moment is not None and moment <= timezone.now()
