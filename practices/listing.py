@@ -7,11 +7,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from kb.filters import (
     apply_request,
@@ -23,6 +24,7 @@ from kb.filters import (
 )
 from kb.models import Audience, EstablishmentType, Theme
 from kb.models.taxonomy import localized_terms
+from kb.navigation import locale_id
 from practices.filters import (
     easy_read_filter,
     status_filter,
@@ -119,7 +121,10 @@ def source_only(page, kinds, section):
 
     None on the source listing, or when everything is translated.
     """
-    source = page.get_translation_or_none(Locale.get_default())
+    source_locale = locale_id(settings.LANGUAGE_CODE)
+    if page.locale_id == source_locale:
+        return None
+    source = page.get_translation_or_none(source_locale)
     if source is None or source.pk == page.pk or not source.live:
         return None
     untranslated = (
