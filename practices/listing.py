@@ -166,9 +166,9 @@ def listing_context(request, page):
             localized_terms(EstablishmentType, page.locale_id),
             "establishment_types",
         ),
-        tag_filter(kinds, listed_pks),
+        tag_filter(kinds, listed_pks, page.pk),
         *([status_filter()] if "sheet" in kinds else []),
-        year_filter(kinds, listed_pks),
+        year_filter(kinds, listed_pks, page.pk),
         easy_read_filter(),
     ]
     conditions, applied = apply_request(request, filters)
