@@ -11,9 +11,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from kb.content_version import kept
 from kb.filters import (
     apply_request,
     matching,
@@ -73,7 +75,7 @@ def result_for(page, kind, theme_terms, sessions_by_offer):
     result = Result(
         page=page,
         kind=kind,
-        kind_label=kind_label(kind),
+        kind_label=str(kind_label(kind)),
         themes=[
             theme_terms[theme.pk].label for theme in page.themes.all() if theme.pk in theme_terms
         ],
@@ -95,25 +97,37 @@ def result_for(page, kind, theme_terms, sessions_by_offer):
 
 
 def fetch_results(page_ids, kinds, theme_terms):
-    """The pages of one result page, each with what its card shows, in listing order."""
-    pages = []
-    for kind in kinds:
-        pages += [
-            (kind, page)
-            for page in KIND_MODELS[kind]
-            .objects.filter(pk__in=page_ids)
-            .prefetch_related("themes", "regions", "departments")
-        ]
-    offer_keys = [page.translation_key for kind, page in pages if kind == "training"]
-    sessions_by_offer = defaultdict(list)
-    if offer_keys:
-        starts = sessions_of(offer_keys).order_by("starts_at")
-        for key, starts_at in starts.values_list("offer__translation_key", "starts_at"):
-            sessions_by_offer[key].append(starts_at)
-    found = {
-        page.pk: result_for(page, kind, theme_terms, sessions_by_offer) for kind, page in pages
-    }
-    return [found[pk] for pk in page_ids if pk in found]
+    """The pages of one result page, each with what its card shows, in listing order.
+
+    The same for every reader: kept until the content changes or, in a list of
+    trainings, until the first session said to come starts.
+    """
+
+    def read():
+        pages = []
+        for kind in kinds:
+            pages += [
+                (kind, page)
+                for page in KIND_MODELS[kind]
+                .objects.filter(pk__in=page_ids)
+                .prefetch_related("themes", "regions", "departments")
+            ]
+        offer_keys = [page.translation_key for kind, page in pages if kind == "training"]
+        sessions_by_offer = defaultdict(list)
+        if offer_keys:
+            starts = sessions_of(offer_keys).order_by("starts_at")
+            for key, starts_at in starts.values_list("offer__translation_key", "starts_at"):
+                sessions_by_offer[key].append(starts_at)
+        found = {
+            page.pk: result_for(page, kind, theme_terms, sessions_by_offer) for kind, page in pages
+        }
+        return [found[pk] for pk in page_ids if pk in found]
+
+    def until(results):
+        return min((result.date for result in results if result.upcoming), default=None)
+
+    parts = [get_language(), *kinds, ",".join(map(str, page_ids))]
+    return kept("results", parts, read, until=until)
 
 
 def source_only(page, kinds, section):
