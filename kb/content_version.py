@@ -4,7 +4,7 @@ What is kept for readers (whole pages for signed-out visitors, `kb.page_cache`;
 what a page shows every reader alike, such as its related items, classification
 or breadcrumb) is stored in the shared cache under the current number. A
 publication, an unpublication, a move, a deletion, a change of view restriction,
-of taxonomy, of the footer, of a training's seats, of the search index's public
+of taxonomy, of the languages, of the footer, of a training's seats, of the search index's public
 documents or of the thesaurus sets a new number once its transaction is
 committed: every process then reads and stores under the new one, and what was
 kept under the old one is never read again and expires on its own.
