@@ -4,7 +4,7 @@ What is kept for readers (whole pages for signed-out visitors, `kb.page_cache`;
 what a page shows every reader alike, such as its related items, classification
 or breadcrumb) is stored in the shared cache under the current number. A
 publication, an unpublication, a move, a deletion, a change of view restriction,
-of taxonomy, of the footer, of a training's seats, of the search index's public
+of taxonomy, of the languages, of the footer, of a training's seats, of the search index's public
 documents or of the thesaurus sets a new number once its transaction is
 committed: every process then reads and stores under the new one, and what was
 kept under the old one is never read again and expires on its own.
@@ -28,6 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 VERSION_KEY = "kb:content-version"
 # Long enough to serve a day of reading, short enough for the cache to empty itself.
@@ -86,17 +87,23 @@ def versioned_key(name, *parts):
     return ":".join(["kb", name, source_fingerprint(), str(content_version()), *map(str, parts)])
 
 
-def kept(name, parts, compute, request=None):
+def kept(name, parts, compute, request=None, until=None):
     """`compute()`, worked out once per content version and kept in the shared cache.
 
     A preview shows a draft to its editors: what is worked out for `request` then
-    is never kept.
+    is never kept. What also changes with time alone (a session that starts moves
+    from the coming ones to those held) says when through `until(value)`: the
+    moment it stops being true, or None; it is then worked out again.
     """
     if getattr(request, "is_preview", False):
         return compute()
     key = versioned_key(name, *parts)
     value = cache.get(key)
-    if value is None:
+    if value is None or (until is not None and outdated(until(value))):
         value = compute()
         cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+def outdated(moment):
+    return moment is not None and moment <= timezone.now()

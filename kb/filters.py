@@ -15,8 +15,10 @@ from operator import or_
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from kb.content_version import kept
 from kb.models import Department
 from kb.models.taxonomy import sort_key
 
@@ -80,26 +82,23 @@ def term_filter(name, label, empty_label, terms, lookup, multiple=False):
 
 
 def territory_filters():
-    departments = list(Department.objects.select_related("region"))
-    regions = {department.region_id: department.region for department in departments}
-    regions = sorted(regions.values(), key=lambda region: sort_key(region.display_name))
+    regions = kept("territory-choices", [get_language()], territories)
     groups = [
         ChoiceGroup(
-            region.code,
-            region.display_name,
+            code,
+            name,
             [
-                Choice(department.code, str(department), related_to("departments", department.pk))
-                for department in departments
-                if department.region_id == region.pk
+                Choice(department, label, related_to("departments", pk))
+                for department, label, pk in departments
             ],
         )
-        for region in regions
+        for code, name, _pk, departments in regions
     ]
     return [
         Filter(
             "region",
             _("Région"),
-            [Choice(region.code, region.display_name, in_region(region.pk)) for region in regions],
+            [Choice(code, name, in_region(pk)) for code, name, pk, _departments in regions],
             _("Toutes les régions"),
         ),
         Filter(
@@ -109,6 +108,26 @@ def territory_filters():
             _("Tous les départements"),
             groups=groups,
         ),
+    ]
+
+
+def territories():
+    """Régions in alphabetical order, each with its départements, as plain labelled rows:
+    the same for every list and every reader, kept until the territories change."""
+    departments = list(Department.objects.select_related("region"))
+    regions = {department.region_id: department.region for department in departments}
+    return [
+        (
+            region.code,
+            region.display_name,
+            region.pk,
+            [
+                (department.code, str(department), department.pk)
+                for department in departments
+                if department.region_id == region.pk
+            ],
+        )
+        for region in sorted(regions.values(), key=lambda region: sort_key(region.display_name))
     ]
 
 

@@ -4,7 +4,30 @@ breadcrumb to a view, and the `next` address a form or a link asks to return to.
 from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+
+from kb.content_version import kept
+
+
+def locale_id(language_code):
+    """The id of the locale of `language_code`, or None when there is none.
+
+    Every page asks for the active and the source locale several times: the ids are
+    kept until a locale or a page changes, where Wagtail reads the locale each time.
+    """
+    ids = kept("locale-ids", [], lambda: dict(Locale.objects.values_list("language_code", "pk")))
+    try:
+        return ids.get(get_supported_content_language_variant(language_code))
+    except LookupError:
+        return None
+
+
+def in_active_language(page):
+    """`page.localized`, without reading the locale when the page is in the active one."""
+    if page.locale_id == locale_id(get_language()):
+        return page
+    return page.localized
 
 
 def localized_home(request):
@@ -16,7 +39,7 @@ def localized_home(request):
     language = get_language()
     if language not in homes:
         site = Site.find_for_request(request)
-        homes[language] = site.root_page.localized.specific if site else None
+        homes[language] = in_active_language(site.root_page).specific if site else None
     return homes[language]
 
 
@@ -50,9 +73,10 @@ def in_reading_language(pages):
 def source_home(request):
     """The home page in the site's source language, whose children make the full menu."""
     home = localized_home(request)
-    if home is None:
-        return None
-    return home.get_translation_or_none(Locale.get_default()) or home
+    source = locale_id(settings.LANGUAGE_CODE)
+    if home is None or home.locale_id == source or source is None:
+        return home
+    return home.get_translation_or_none(source) or home
 
 
 def breadcrumb(request, current, links=(), current_language=""):

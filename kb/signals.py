@@ -2,7 +2,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kb.background_jobs import enqueue_after_commit
@@ -15,6 +15,7 @@ from kb.tasks import print_page_pdf
 # through its publication, unpublication, move or deletion: drafts, which no
 # reader sees, leave the cache alone.
 SHOWN_TO_THE_PUBLIC = (
+    Locale,
     PageViewRestriction,
     TaxonomyTerm,
     Territory,

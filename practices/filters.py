@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
 
+from kb.content_version import kept
 from kb.filters import Choice, Condition, Filter, related_to
 from practices.kinds import KIND_MODELS, kind_label, sessions_of
 from practices.models import PracticeSheetPage, TrainingSession
@@ -42,12 +43,17 @@ def in_year(year) -> Condition:
     return condition
 
 
-def tag_filter(kinds, listed_pks):
-    throughs = (KIND_MODELS[kind]._meta.get_field("tags").through for kind in kinds)
-    tagged = (through.objects.filter(content_object_id__in=listed_pks) for through in throughs)
-    in_use = reduce(or_, (Q(pk__in=items.values("tag_id")) for items in tagged))
-    tags = Tag.objects.filter(in_use).order_by("name")
-    choices = [Choice(tag.slug, tag.name, related_to("tags", tag.pk)) for tag in tags]
+def tag_filter(kinds, listed_pks, listing_pk):
+    """The tags of the pages listed; they change with the content, kept as long."""
+
+    def in_use():
+        throughs = (KIND_MODELS[kind]._meta.get_field("tags").through for kind in kinds)
+        tagged = (through.objects.filter(content_object_id__in=listed_pks) for through in throughs)
+        used = reduce(or_, (Q(pk__in=items.values("tag_id")) for items in tagged))
+        return list(Tag.objects.filter(used).order_by("name").values_list("pk", "slug", "name"))
+
+    tags = kept("listed-tags", [listing_pk, *kinds], in_use)
+    choices = [Choice(slug, name, related_to("tags", pk)) for pk, slug, name in tags]
     return Filter("tag", _("Mot-clé"), choices, _("Tous les mots-clés"))
 
 
@@ -57,19 +63,24 @@ def status_filter():
     return Filter("status", _("État d’avancement"), choices, _("Tous les états"))
 
 
-def year_filter(kinds, listed_pks):
-    dated = [
-        KIND_MODELS[kind]
-        .objects.filter(pk__in=listed_pks, **{f"{DATE_FIELDS[kind]}__isnull": False})
-        .values_list(ExtractYear(DATE_FIELDS[kind]), flat=True)
-        for kind in kinds
-        if kind in DATE_FIELDS
-    ]
-    if "training" in kinds:
-        offers = Page.objects.filter(pk__in=listed_pks).values("translation_key")
-        dated.append(sessions_of(offers).values_list(ExtractYear("starts_at"), flat=True))
-    first, *others = (years.order_by() for years in dated)
-    years = sorted(set(first.union(*others) if others else first), reverse=True)
+def year_filter(kinds, listed_pks, listing_pk):
+    """The years of the pages listed (of their sessions for trainings), kept as the tags are."""
+
+    def in_use():
+        dated = [
+            KIND_MODELS[kind]
+            .objects.filter(pk__in=listed_pks, **{f"{DATE_FIELDS[kind]}__isnull": False})
+            .values_list(ExtractYear(DATE_FIELDS[kind]), flat=True)
+            for kind in kinds
+            if kind in DATE_FIELDS
+        ]
+        if "training" in kinds:
+            offers = Page.objects.filter(pk__in=listed_pks).values("translation_key")
+            dated.append(sessions_of(offers).values_list(ExtractYear("starts_at"), flat=True))
+        first, *others = (years.order_by() for years in dated)
+        return sorted(set(first.union(*others) if others else first), reverse=True)
+
+    years = kept("listed-years", [listing_pk, *kinds], in_use)
     choices = [Choice(str(year), str(year), in_year(year)) for year in years]
     return Filter("year", _("Année"), choices, _("Toutes les années"))
 

@@ -7,12 +7,15 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from kb.content_version import kept
 from kb.filters import (
     apply_request,
     matching,
@@ -23,6 +26,7 @@ from kb.filters import (
 )
 from kb.models import Audience, EstablishmentType, Theme
 from kb.models.taxonomy import localized_terms
+from kb.navigation import locale_id
 from practices.filters import (
     easy_read_filter,
     status_filter,
@@ -71,7 +75,7 @@ def result_for(page, kind, theme_terms, sessions_by_offer):
     result = Result(
         page=page,
         kind=kind,
-        kind_label=kind_label(kind),
+        kind_label=str(kind_label(kind)),
         themes=[
             theme_terms[theme.pk].label for theme in page.themes.all() if theme.pk in theme_terms
         ],
@@ -93,25 +97,37 @@ def result_for(page, kind, theme_terms, sessions_by_offer):
 
 
 def fetch_results(page_ids, kinds, theme_terms):
-    """The pages of one result page, each with what its card shows, in listing order."""
-    pages = []
-    for kind in kinds:
-        pages += [
-            (kind, page)
-            for page in KIND_MODELS[kind]
-            .objects.filter(pk__in=page_ids)
-            .prefetch_related("themes", "regions", "departments")
-        ]
-    offer_keys = [page.translation_key for kind, page in pages if kind == "training"]
-    sessions_by_offer = defaultdict(list)
-    if offer_keys:
-        starts = sessions_of(offer_keys).order_by("starts_at")
-        for key, starts_at in starts.values_list("offer__translation_key", "starts_at"):
-            sessions_by_offer[key].append(starts_at)
-    found = {
-        page.pk: result_for(page, kind, theme_terms, sessions_by_offer) for kind, page in pages
-    }
-    return [found[pk] for pk in page_ids if pk in found]
+    """The pages of one result page, each with what its card shows, in listing order.
+
+    The same for every reader: kept until the content changes or, in a list of
+    trainings, until the first session said to come starts.
+    """
+
+    def read():
+        pages = []
+        for kind in kinds:
+            pages += [
+                (kind, page)
+                for page in KIND_MODELS[kind]
+                .objects.filter(pk__in=page_ids)
+                .prefetch_related("themes", "regions", "departments")
+            ]
+        offer_keys = [page.translation_key for kind, page in pages if kind == "training"]
+        sessions_by_offer = defaultdict(list)
+        if offer_keys:
+            starts = sessions_of(offer_keys).order_by("starts_at")
+            for key, starts_at in starts.values_list("offer__translation_key", "starts_at"):
+                sessions_by_offer[key].append(starts_at)
+        found = {
+            page.pk: result_for(page, kind, theme_terms, sessions_by_offer) for kind, page in pages
+        }
+        return [found[pk] for pk in page_ids if pk in found]
+
+    def until(results):
+        return min((result.date for result in results if result.upcoming), default=None)
+
+    parts = [get_language(), *kinds, ",".join(map(str, page_ids))]
+    return kept("results", parts, read, until=until)
 
 
 def source_only(page, kinds, section):
@@ -119,7 +135,10 @@ def source_only(page, kinds, section):
 
     None on the source listing, or when everything is translated.
     """
-    source = page.get_translation_or_none(Locale.get_default())
+    source_locale = locale_id(settings.LANGUAGE_CODE)
+    if page.locale_id == source_locale:
+        return None
+    source = page.get_translation_or_none(source_locale)
     if source is None or source.pk == page.pk or not source.live:
         return None
     untranslated = (
@@ -161,9 +180,9 @@ def listing_context(request, page):
             localized_terms(EstablishmentType, page.locale_id),
             "establishment_types",
         ),
-        tag_filter(kinds, listed_pks),
+        tag_filter(kinds, listed_pks, page.pk),
         *([status_filter()] if "sheet" in kinds else []),
-        year_filter(kinds, listed_pks),
+        year_filter(kinds, listed_pks, page.pk),
         easy_read_filter(),
     ]
     conditions, applied = apply_request(request, filters)

@@ -7,10 +7,11 @@ count sessions that really took place: not cancelled, started before now.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from kb.content_version import kept
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
 
 
@@ -23,16 +24,19 @@ class YearFigures:
     participants: int
 
 
-def yearly_figures(offers):
-    """Figures per year, most recent first, for the live public pages among `offers`.
+def sessions_of_visible(offers):
+    """The sessions not cancelled of the live public pages among `offers`, in any language.
 
     Sessions are matched through the offers' translation keys, so an English
     listing counts the sessions organised on the French pages.
     """
     visible = offers.live().public().values("translation_key")
-    held = TrainingSession.objects.filter(
-        offer__translation_key__in=visible, is_cancelled=False, starts_at__lt=timezone.now()
-    )
+    return TrainingSession.objects.filter(offer__translation_key__in=visible, is_cancelled=False)
+
+
+def yearly_figures(offers, now=None):
+    """Figures per year, most recent first, for the live public pages among `offers`."""
+    held = sessions_of_visible(offers).filter(starts_at__lt=now or timezone.now())
     per_year = (
         held.annotate(year=ExtractYear("starts_at"))
         .values("year")
@@ -67,3 +71,22 @@ def yearly_figures(offers):
 def figures_for_index(index_page):
     """Figures for the offers listed under a training index page."""
     return yearly_figures(TrainingOfferPage.objects.child_of(index_page))
+
+
+def kept_figures_for_index(index_page, request=None):
+    """`figures_for_index`, the same for every reader of the list: kept until the content
+    changes (a publication, a registration, a cancelled session) or the next session starts."""
+    offers = TrainingOfferPage.objects.child_of(index_page)
+
+    def compute():
+        now = timezone.now()
+        coming = sessions_of_visible(offers).filter(starts_at__gte=now)
+        return {
+            "figures": yearly_figures(offers, now),
+            "next_start": coming.aggregate(first=Min("starts_at"))["first"],
+        }
+
+    def until(value):
+        return value["next_start"]
+
+    return kept("training-figures", [index_page.pk], compute, request, until)["figures"]

@@ -142,6 +142,12 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Each process keeps its connection from one request to the next: opening one costs
+# more than most pages' queries (SQLite reads the whole schema again, PostgreSQL
+# authenticates). `?conn_max_age=0` in DATABASE_URL closes it after each request,
+# behind a PgBouncer for instance.
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The site and the job workers write to one file: a transaction takes the write
     # lock when it begins and waits for it, instead of failing with "database is

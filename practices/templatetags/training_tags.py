@@ -3,7 +3,7 @@
 from django import template
 
 from practices.registrations import session_choices
-from practices.training_figures import figures_for_index
+from practices.training_figures import kept_figures_for_index
 
 register = template.Library()
 
@@ -14,6 +14,6 @@ def training_sessions(context, offer):
     return session_choices(offer, context["request"].user)
 
 
-@register.simple_tag
-def training_figures_of(index_page):
-    return figures_for_index(index_page)
+@register.simple_tag(takes_context=True)
+def training_figures_of(context, index_page):
+    return kept_figures_for_index(index_page, context.get("request"))

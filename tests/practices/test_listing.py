@@ -2,6 +2,7 @@ import datetime
 import html
 import itertools
 import re
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,11 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from kb.content_version import new_content_version
 from kb.models import Department, Theme
 
 from .factories import (
     ExperimentPageFactory,
     PracticeSheetPageFactory,
+    TrainingOfferPageFactory,
     TrainingSessionFactory,
     described_page,
     rich_items,
@@ -381,6 +384,8 @@ def test_english_list_shows_english_pages_with_english_term_names(
 
 
 def queries_to_render(client, url, params=None):
+    """Queries of a list worked out afresh: what is kept per content version is dropped first."""
+    new_content_version()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, params or {})
     assert response.status_code == 200
@@ -413,6 +418,7 @@ def test_query_count_of_a_filtered_list_does_not_grow_either(
 
     rich_items(practices_fr, 3, ["jeunes-adultes"], departments)
 
+    new_content_version()  # As a publication would, once committed.
     with django_assert_max_num_queries(with_few):
         client.get(practices_fr.root.url, params)
 
@@ -475,3 +481,24 @@ def test_french_list_has_no_notice_about_other_languages(client, practices_fr):
     PracticeSheetPageFactory(parent=practices_fr.sheets, title="Fiche en français")
 
     assert notice(client.get(practices_fr.sheets.url)) is None
+
+
+def test_a_training_card_tells_the_next_session_until_it_starts(client, practices_fr):
+    offer = TrainingOfferPageFactory(parent=practices_fr.trainings, title="Formation croisée")
+    first = TrainingSessionFactory(
+        offer=offer, starts_at=timezone.now() + datetime.timedelta(days=3)
+    )
+    TrainingSessionFactory(offer=offer, starts_at=timezone.now() + datetime.timedelta(days=40))
+
+    def card_date():
+        page = BeautifulSoup(client.get(practices_fr.trainings.url).text, "html.parser")
+        return page.select_one(".kb-results .fr-icon-calendar-line").get_text(" ", strip=True)
+
+    shown_first = card_date()
+    started = first.starts_at + datetime.timedelta(hours=1)
+    with mock.patch("django.utils.timezone.now", return_value=started):
+        shown_later = card_date()
+
+    assert shown_first.startswith("Prochaine session le")
+    assert shown_later.startswith("Prochaine session le")
+    assert shown_later != shown_first

@@ -230,3 +230,19 @@ def test_a_preview_of_a_draft_keeps_nothing_for_readers(client, sheet):
     assert "Titre du brouillon" not in page
     assert str(term(Theme, "scolarisation")) not in page
     assert str(term(Theme, "jeunes-adultes")) in page
+
+
+def test_a_sheet_rendered_once_for_every_reader_shows_a_change_once_committed(
+    client, member_client, settings, sheet, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    first = client.get(sheet.url).text
+    assert member_client.get(sheet.url).text.count("Unité de répit itinérante") == first.count(
+        "Unité de répit itinérante"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(sheet, summary="Résumé revu après l’évaluation")
+
+    assert "Résumé revu après l’évaluation" in client.get(sheet.url).text
+    assert "Résumé revu après l’évaluation" in member_client.get(sheet.url).text

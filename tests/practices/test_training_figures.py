@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.template.loader import render_to_string
@@ -7,7 +8,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from practices import registrations
 from practices.models import TrainingRegistration
-from practices.training_figures import YearFigures, figures_for_index
+from practices.training_figures import YearFigures, figures_for_index, kept_figures_for_index
 from tests.practices.training_fixtures import build_offer, build_session, build_user, take_seats
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +152,22 @@ def test_the_training_list_shows_the_yearly_figures(index, client):
         "10</td>",
         "3</td>",
     ]
+
+
+def test_the_list_keeps_its_figures_until_the_next_session_starts(index):
+    offer = build_offer(index)
+    held_on(offer, LAST_YEAR, 3, seats=10)
+    coming = build_session(offer, starts_in=timedelta(days=3), seats=5)
+    assert [f.sessions_held for f in kept_figures_for_index(index)] == [1]
+    # Kept: a change the content version does not know of is not seen...
+    coming.seats = 7
+    coming.save(update_fields=["seats"])
+    assert [f.seats_offered for f in kept_figures_for_index(index)] == [10]
+
+    # ...until the next session has started, when it counts among those held.
+    started = coming.starts_at + timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=started):
+        figures = kept_figures_for_index(index)
+
+    assert {(f.year, f.sessions_held) for f in figures} >= {(coming.starts_at.year, 1)}
+    assert sum(f.sessions_held for f in figures) == 2
