@@ -292,9 +292,7 @@ def test_chart_labels_are_whole_and_every_table_is_in_the_page_summary(client, p
         assert f'href="#table-{slug}"' in summary
 
 
-def test_units_of_one_group_share_its_row_heading_on_the_page_not_in_the_csv(
-    client, practices_fr
-):
+def test_units_of_one_group_share_its_row_heading_on_the_page_not_in_the_csv(client, practices_fr):
     theme = term(Theme, "jeunes-adultes")
     sheet(
         practices_fr,

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import kb
+from kb.discovery import app_modules
 from practices.observatory import sources
 from tests.practices.factories import PracticeSheetPageFactory
 
@@ -30,7 +31,9 @@ def seminar_source(monkeypatch):
     declaration.SOURCES = [source]
     monkeypatch.setitem(sys.modules, "kb.observatory_sources", declaration)
     monkeypatch.setattr(kb, "observatory_sources", declaration, raising=False)
-    return source
+    app_modules.cache_clear()
+    yield source
+    app_modules.cache_clear()
 
 
 def capitalisation_rows(client):
