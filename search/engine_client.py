@@ -118,6 +118,10 @@ class Engine:
     def refresh(self, index, timeout=None):
         raise NotImplementedError
 
+    def merge_segments(self, index, timeout=None):
+        """Merge `index` into one segment, waiting for the end, and let searches read it."""
+        raise NotImplementedError
+
     def count(self, index):
         return self.call(self.client.count, index=index)["count"]
 
@@ -153,6 +157,11 @@ class OpenSearchEngine(Engine):
         options = {"request_timeout": timeout} if timeout else {}
         self.call(self.client.indices.refresh, index=index, **options)
 
+    def merge_segments(self, index, timeout=None):
+        options = {"request_timeout": timeout} if timeout else {}
+        self.call(self.client.indices.forcemerge, index=index, max_num_segments=1, **options)
+        self.refresh(index, timeout)
+
     def delete_document(self, index, document_id):
         self.call(self.client.delete, index=index, id=document_id, params={"ignore": 404})
 
@@ -184,6 +193,11 @@ class ElasticsearchEngine(Engine):
     def refresh(self, index, timeout=None):
         client = self.client.options(request_timeout=timeout) if timeout else self.client
         self.call(client.indices.refresh, index=index)
+
+    def merge_segments(self, index, timeout=None):
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        self.call(client.indices.forcemerge, index=index, max_num_segments=1)
+        self.refresh(index, timeout)
 
     def delete_document(self, index, document_id):
         self.call(self.client.options(ignore_status=404).delete, index=index, id=document_id)

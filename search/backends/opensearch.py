@@ -47,6 +47,8 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BULKS_IN_FLIGHT = 2
 # Seconds a rebuild's bulk or final refresh may take: large, and queued behind merges.
 REBUILD_BULK_TIMEOUT = 120
+# Seconds the final merge into one segment may take (about a minute at 100,000 pages).
+REBUILD_MERGE_TIMEOUT = 600
 # Nobody searches an index while it is filled: no refresh, no flush to disk per request.
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": "request"}
@@ -223,6 +225,10 @@ class OpenSearchBackend:
             for index in new_indexes.values():
                 self.engine.put_settings(index, SERVING_SETTINGS)
                 self.engine.refresh(index, timeout=REBUILD_BULK_TIMEOUT)
+                # A bulk load leaves dozens of segments, merged in the background for
+                # minutes while every search reads all of them: merged now, before the
+                # alias moves, readers get one segment and the old index meanwhile.
+                self.engine.merge_segments(index, timeout=REBUILD_MERGE_TIMEOUT)
         except Exception:
             for index in new_indexes.values():
                 self.engine.delete_index(index)

@@ -162,3 +162,25 @@ def test_an_index_built_by_another_version_of_the_analysis_is_rebuilt_by_the_nex
     assert engine.alias_targets(alias) != [older]
     assert get_backend().outdated_languages() == []
     assert page_key(sheet.pk) in indexed_keys()
+
+
+def test_merging_leaves_an_index_in_one_segment():
+    require_service(bool(ENGINE_URL), "Pas de moteur de recherche (SEARCH_URL) pour ce test.")
+    configured_engine.cache_clear()
+    with override_settings(SEARCH_URL=ENGINE_URL):
+        engine = configured_engine()
+        index = alias_name("fr") + "-segments"
+        engine.create_index(index, {"settings": {"number_of_shards": 1, "number_of_replicas": 0}})
+        for number in range(3):
+            engine.client.index(index=index, id=str(number), body={"title": f"Fiche {number}"})
+            engine.refresh(index)
+        assert segment_count(engine, index) == 3
+
+        engine.merge_segments(index)
+
+        assert segment_count(engine, index) == 1
+
+
+def segment_count(engine, index):
+    shards = engine.client.indices.segments(index=index)["indices"][index]["shards"]
+    return sum(len(copy["segments"]) for copies in shards.values() for copy in copies)
