@@ -126,6 +126,14 @@ class StaffTwoFactorMiddleware:
         return None
 
 
+def client_ip(request):
+    """The visitor's address, read as allauth's rate limits read it
+    (`ALLAUTH_TRUSTED_CLIENT_IP_HEADER`): from the proxy's header when
+    `CLIENT_IP_HEADER` names one, else from the connection."""
+    header = settings.CLIENT_IP_HEADER
+    return (header and request.headers.get(header)) or request.META.get("REMOTE_ADDR")
+
+
 def sign_in_identifier(request, credentials):
     """The account a sign-in attempt names, whichever form it came from.
 

@@ -224,6 +224,14 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Pair-émulation médico-sociale"
 
+# The request header in which the proxy in front of the site gives the visitor's
+# address (docs/exploitation.md: nginx sets X-Real-IP, replacing any the visitor sent).
+# Empty, the address is the connection's: behind a proxy that would be the proxy's,
+# and every visitor would share one sign-in rate limit and one lock-out address.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER or None
+AXES_CLIENT_IP_CALLABLE = "kb.security.client_ip"
+
 # Sign-in lock-out (django-axes), on allauth's form, the only one the site accepts.
 # Failures count per account *and* address: a whole establishment often goes out
 # through one address, and one person's typos must not lock their colleagues out.

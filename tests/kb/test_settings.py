@@ -156,3 +156,27 @@ def test_the_public_address_feeds_wagtail_and_allauth():
     admin, api, protocol = json.loads(result.stdout.strip().splitlines()[-1])
     assert admin == api == "https://kb.example.test:8443"
     assert protocol == "https"
+
+
+CLIENT_IP_PROBE = """
+import json
+from django.conf import settings
+print(json.dumps([settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER, settings.AXES_CLIENT_IP_CALLABLE]))
+"""
+
+
+def test_the_proxys_address_header_feeds_the_sign_in_limits_and_the_lock_out():
+    result = manage_in_production(
+        "shell",
+        "-c",
+        CLIENT_IP_PROBE,
+        SECRET_KEY=GOOD_SECRET_KEY,
+        ALLOWED_HOSTS=HOST,
+        SITE_URL=SITE_URL,
+        CLIENT_IP_HEADER="X-Real-IP",
+    )
+
+    assert result.returncode == 0, result.stderr
+    header, axes_address = json.loads(result.stdout.strip().splitlines()[-1])
+    assert header == "X-Real-IP"
+    assert axes_address == "kb.security.client_ip"
