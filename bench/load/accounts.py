@@ -6,8 +6,9 @@ Run by `bench.load.stack` in the production environment it prepares:
   pages (`bench.corpus`) on top of the demo content;
 - `python -m bench.load.accounts accounts FILE`: members (already trusted:
   ten published posts each, so the daily cap of new members does not refuse
-  them) who belong to the demo spaces without premoderation, editors with an authenticator app
-  (staff must use a second factor) and a page of their own to publish, then
+  them; each with a password and an open session) who belong to the demo
+  spaces without premoderation, editors with an authenticator app (staff must
+  use a second factor) and a page of their own to publish, then
   FILE, a JSON list of credentials and of the addresses of every kind of page;
 - `python -m bench.load.accounts drop-indexes`: remove the load's indexes.
 """
@@ -68,6 +69,21 @@ def verified_user(email, **fields):
     return user
 
 
+def open_session(user):
+    """The key of a session in which `user` is signed in, as a member who signed in
+    days ago keeps one: `members` profile visitors read with it, without the sign-in."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
 def members_in_spaces():
     from django.db import transaction
     from django.utils import timezone
@@ -112,7 +128,9 @@ def members_in_spaces():
                 for _ in range(TRUSTED_AFTER)
             ]
             Post.objects.bulk_create(earlier)
-            accounts.append({"email": user.email, "password": PASSWORD})
+            accounts.append(
+                {"email": user.email, "password": PASSWORD, "session": open_session(user)}
+            )
     return accounts, [{"slug": slug, "topics": topics[slug]} for slug in topics if topics[slug]]
 
 

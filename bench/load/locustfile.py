@@ -34,6 +34,9 @@ from locust import HttpUser, between, events, task
 ACCOUNTS = json.loads(Path(os.environ["KB_LOAD_ACCOUNTS"]).read_text())
 # Each simulated member or editor takes an account of its own, from a random starting point so
 # that successive runs spread their posts over every account.
+# Members come with the session of an earlier sign-in (the `members` profile of
+# bench.load.run) rather than signing in at the start of each step.
+SIGNED_IN_EARLIER = os.environ.get("KB_LOAD_SIGNED_IN") == "1"
 MEMBER_NUMBERS = itertools.count(random.randrange(len(ACCOUNTS["members"])))
 EDITOR_NUMBERS = itertools.count(random.randrange(len(ACCOUNTS["editors"])))
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -60,19 +63,29 @@ def totp_code(secret, at=None):
     return f"{value % 1_000_000:06d}"
 
 
+VISITOR_NUMBERS = itertools.count(1)
+
+
+def visitor_address(number):
+    """A private IPv4 address of its own for the `number`th simulated visitor."""
+    return f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+
+
 class BehindTheProxy(HttpUser):
     """Requests as the TLS proxy of the production guide hands them to gunicorn.
 
     The production settings mark cookies Secure and check that a form was posted
     from an https:// page. The load talks plain HTTP on loopback, so it says what
-    the proxy says (X-Forwarded-Proto), posts with an https:// Referer and keeps
-    the Secure cookies a browser would have received over HTTPS.
+    the proxy says (X-Forwarded-Proto, and the visitor's address in X-Real-IP: one
+    per simulated visitor), posts with an https:// Referer and keeps the Secure
+    cookies a browser would have received over HTTPS.
     """
 
     abstract = True
 
     def on_start(self):
         self.client.headers["X-Forwarded-Proto"] = "https"
+        self.client.headers["X-Real-IP"] = visitor_address(next(VISITOR_NUMBERS))
         self.client.cookies = SecureCookiesOverLoopback()
 
     def referer(self, path):
@@ -160,8 +173,14 @@ class Member(BehindTheProxy):
 
     def on_start(self):
         super().on_start()
-        account = ACCOUNTS["members"][next(MEMBER_NUMBERS) % len(ACCOUNTS["members"])]
-        sign_in(self, account["email"], account["password"], "membre")
+        account = self.account()
+        if SIGNED_IN_EARLIER:
+            self.client.cookies.set("sessionid", account["session"])
+        else:
+            sign_in(self, account["email"], account["password"], "membre")
+
+    def account(self):
+        return ACCOUNTS["members"][next(MEMBER_NUMBERS) % len(ACCOUNTS["members"])]
 
     def topic_address(self):
         space = random.choice(ACCOUNTS["spaces"])

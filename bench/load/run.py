@@ -16,7 +16,10 @@ Profiles: `mixed` (the default) is the whole audience of the locustfile, readers
 members and an editor, against a p95 of 300 ms; `readers` is signed-out visitors
 only (home, lists, sheets, write-ups, the guide, search and its suggestions), as
 most of a knowledge base's traffic is, against a p95 of 150 ms and up to 200 of
-them. About twelve minutes with the defaults; everything listens on 127.0.0.1.
+them; `members` is members of the open spaces already signed in (reading topics, replying,
+registering for a session), judged on the topic pages against a p95 of 300 ms, at
+25 and 50 of them. About twelve minutes with the defaults; everything listens on
+127.0.0.1.
 """
 
 import argparse
@@ -29,6 +32,16 @@ from bench.load.stack import production_site, read_stats, run_locust, summary
 PROFILES = {
     "mixed": {"user_classes": (), "users": [5, 10, 20, 40], "p95_target_ms": 300},
     "readers": {"user_classes": ("Reader",), "users": [50, 100, 200], "p95_target_ms": 150},
+    # Members signed in on an earlier visit (the `mixed` profile has the sign-ins, a
+    # deliberately slow password hash), judged on the topic pages they read; their
+    # replies and registrations are in the other rows of the CSV files.
+    "members": {
+        "user_classes": ("Member",),
+        "environment": {"KB_LOAD_SIGNED_IN": "1"},
+        "users": [25, 50],
+        "p95_target_ms": 300,
+        "judged": "sujet",
+    },
 }
 
 
@@ -36,14 +49,22 @@ def numbers(text):
     return [int(value) for value in text.split(",")]
 
 
-def measure_step(site, users, seconds, directory, user_classes):
+def measure_step(site, users, seconds, directory, profile):
     prefix = Path(directory) / f"w{site.web_concurrency}-u{users}"
-    locust = run_locust(site, users, max(2, users // 4), seconds, prefix, user_classes=user_classes)
+    locust = run_locust(
+        site,
+        users,
+        max(2, users // 4),
+        seconds,
+        prefix,
+        extra_env=profile.get("environment"),
+        user_classes=profile["user_classes"],
+    )
     _out, errors = locust.communicate(timeout=seconds + 60)
     if locust.returncode != 0:
         raise RuntimeError(f"locust failed: {errors[-2000:]}")
     stats = read_stats(prefix)
-    figures = summary(stats["Aggregated"])
+    figures = summary(stats[profile.get("judged", "Aggregated")])
     figures["failed_names"] = sorted(
         name for name, row in stats.items() if name != "Aggregated" and int(row["Failure Count"])
     )
@@ -81,11 +102,17 @@ def main():
             try:
                 # One short warm-up so that every process has loaded its code and caches.
                 warm_up = Path(directory) / "warm-up"
-                run_locust(site, 5, 5, 10, warm_up, user_classes=profile["user_classes"]).wait()
+                run_locust(
+                    site,
+                    5,
+                    5,
+                    10,
+                    warm_up,
+                    extra_env=profile.get("environment"),
+                    user_classes=profile["user_classes"],
+                ).wait()
                 for users in options.users:
-                    figures = measure_step(
-                        site, users, options.seconds, directory, profile["user_classes"]
-                    )
+                    figures = measure_step(site, users, options.seconds, directory, profile)
                     results[workers, users] = figures
                     print_row(workers, users, figures)
             finally:

@@ -186,8 +186,9 @@ class Site:
             "CACHE_URL": f"filecache://{self.workdir / 'cache'}",
             # Mail "sent" is written to files, where a drill counts it.
             "EMAIL_URL": f"filemail:///{self.workdir / 'mail'}",
-            # The load signs in many members from one address.
-            "AXES_FAILURE_LIMIT": "1000",
+            # Each simulated visitor has an address of its own, which the load gives in
+            # X-Real-IP as the production proxy does.
+            "CLIENT_IP_HEADER": "X-Real-IP",
             "LOG_LEVEL": "WARNING",
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
