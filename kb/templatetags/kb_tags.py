@@ -175,18 +175,32 @@ def language_links(context):
 def language_urls(request, page=None):
     """Per language, the address of the same content (None when it has none) and the
     address of that language's home page."""
+    homes = home_urls(request)
+    if page is None:
+        return {code: (translated_view_url(request, code), homes[code]) for code in homes}
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     urls = {}
     for code, _name in settings.LANGUAGES:
         locale = locales.get(code)
-        if page is not None and locale is not None and page.locale_id == locale.pk:
+        if locale is not None and page.locale_id == locale.pk:
             url = page.get_url(request)
-        elif page is not None:
-            url = translated_page_url(request, page, locale)
         else:
-            url = translated_view_url(request, code)
-        urls[code] = (url, home_url(request, locale, code))
+            url = translated_page_url(request, page, locale)
+        urls[code] = (url, homes[code])
     return urls
+
+
+def home_urls(request):
+    """Per language, the address of its home page: the same for every visitor of the
+    host, kept until a page changes (the spaces' and accounts' pages ask on each request)."""
+
+    def compute():
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        return {
+            code: home_url(request, locales.get(code), code) for code, _name in settings.LANGUAGES
+        }
+
+    return kept("home-urls", [request.get_host()], compute, request)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,6 +1,8 @@
 """The header's language switcher sends visitors to the same content in the other language."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.kb.helpers import html
 
@@ -91,3 +93,16 @@ def test_missing_page_links_to_each_languages_home(client):
 
     assert response.status_code == 404
     assert switcher_links(response) == {"fr": "/", "en": "/en/"}
+
+
+def test_the_home_pages_a_view_links_to_are_looked_up_once_per_content_version(client):
+    client.get("/comptes/login/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/comptes/login/")
+
+    assert switcher_links(response) == {"fr": "/comptes/login/", "en": "/en/comptes/login/"}
+    tables = [query["sql"].split(" FROM ")[1].split()[0] for query in queries]
+    assert '"wagtailcore_locale"' not in tables
+    # Only the header's own home page, looked up once per request: its site, then the page.
+    assert len(tables) <= 2
