@@ -47,8 +47,54 @@ def readable_spaces(user):
     return Space.objects.filter(Q(visibility=Space.Visibility.SIGNED_IN) | Q(pk__in=member_of))
 
 
+@dataclass(frozen=True)
+class Standing:
+    """What a person may do in one space, read from their one membership there."""
+
+    reads: bool = False
+    moderates: bool = False
+    # Blocked by the space's moderation, or suspended there for now.
+    barred: bool = False
+    # Active and unsuspended members post; moderators of the space too.
+    posts: bool = False
+
+    @property
+    def writes(self):
+        return self.posts and not self.barred
+
+
+def standing(user, space, at=None):
+    """`Standing` of `user` in `space` at `at` (now): one query for the membership, and
+    the site moderators' permission, which Django keeps on the user for the request."""
+    if not user.is_authenticated:
+        return Standing()
+    now = at or timezone.now()
+    membership = (
+        SpaceMembership.objects.filter(user=user, space=space)
+        .only("status", "role", "suspended_until")
+        .first()
+    )
+    suspended = membership is not None and bool(
+        membership.suspended_until and membership.suspended_until > now
+    )
+    active = (
+        membership is not None
+        and membership.status == SpaceMembership.Status.ACTIVE
+        and not suspended
+    )
+    site_moderator = is_site_moderator(user)
+    moderates = site_moderator or (active and membership.role == SpaceMembership.Role.MODERATOR)
+    return Standing(
+        reads=site_moderator or space.visibility == Space.Visibility.SIGNED_IN or active,
+        moderates=moderates,
+        barred=membership is not None
+        and (membership.status == SpaceMembership.Status.BLOCKED or suspended),
+        posts=active or moderates,
+    )
+
+
 def can_read_space(user, space):
-    return readable_spaces(user).filter(pk=space.pk).exists()
+    return standing(user, space).reads
 
 
 def listed_spaces(user):
@@ -61,23 +107,12 @@ def listed_spaces(user):
 def is_barred_from(user, space, at=None):
     """Blocked from `space` by its moderation, or suspended there for now: such a person
     writes nothing in the space (posts, edits, withdrawals, reports) and cannot rejoin it."""
-    if not user.is_authenticated:
-        return False
-    now = at or timezone.now()
-    return (
-        SpaceMembership.objects.filter(user=user, space=space)
-        .filter(Q(status=SpaceMembership.Status.BLOCKED) | Q(suspended_until__gt=now))
-        .exists()
-    )
+    return standing(user, space, at).barred
 
 
 def can_post_in_space(user, space):
     """Active, unsuspended members write; moderators of the space too."""
-    if not user.is_authenticated:
-        return False
-    if active_memberships(user).filter(space=space).exists():
-        return True
-    return can_moderate_space(user, space)
+    return standing(user, space).posts
 
 
 def moderated_spaces(user):
@@ -91,7 +126,7 @@ def moderated_spaces(user):
 
 
 def can_moderate_space(user, space):
-    return moderated_spaces(user).filter(pk=space.pk).exists()
+    return standing(user, space).moderates
 
 
 def moderators_of(space):
@@ -165,7 +200,7 @@ def is_own_post(user, post):
 
 def may_write_in(user, space):
     """Whether `user` may write in `space` now: not barred from it, and allowed to post."""
-    return not is_barred_from(user, space) and can_post_in_space(user, space)
+    return standing(user, space).writes
 
 
 @dataclass(frozen=True)
@@ -188,9 +223,8 @@ def actions_on(user, space, posts, replying=False):
     """
     if not user.is_authenticated:
         return [(post, PostActions()) for post in posts]
-    barred = is_barred_from(user, space)
-    writes = may_write_in(user, space)
-    reads = can_read_space(user, space)
+    rights = standing(user, space)
+    barred, writes, reads = rights.barred, rights.writes, rights.reads
 
     def actions(post):
         own = is_own_post(user, post)

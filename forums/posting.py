@@ -81,9 +81,10 @@ def will_be_held(space, user):
 def check_may_write(space, user):
     """Every write in a space (new post, edit) asks here; withdrawing a post asks `Barred`.
     The refusals say which of `permissions.may_write_in` failed."""
-    if permissions.is_barred_from(user, space):
+    rights = permissions.standing(user, space)
+    if rights.barred:
         raise Barred
-    if not permissions.can_post_in_space(user, space):
+    if not rights.posts:
         raise NotAllowedToPost
 
 

@@ -275,9 +275,10 @@ def topic_detail(request, slug, pk, reply_form=None):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
-    if not permissions.can_read_space(request.user, topic.space):
+    rights = permissions.standing(request.user, topic.space)
+    if not rights.reads:
         raise Http404
-    moderates = permissions.can_moderate_space(request.user, topic.space)
+    moderates = rights.moderates
     # Moderators read the hidden posts too: they see a placeholder with the reason.
     posts = topic.posts.readable_by(request.user)
     posts = posts.select_related("author").prefetch_related("attachments")
