@@ -31,6 +31,8 @@ from django.conf import settings
 
 DIST = Path(dsfr.__file__).resolve().parent / "static" / "dsfr" / "dist"
 STATIC_DIST = "dsfr/dist"
+# Its examples of classes are not markup.
+THIS_FILE = Path(__file__).resolve()
 OUTPUT = settings.BASE_DIR / "static" / "css" / "dsfr.css"
 COMPONENTS = [
     "alert",
@@ -87,7 +89,7 @@ def classes_in_markup():
         package, _, folder = source.rpartition(":")
         path = (DIST.parents[2] if package else settings.BASE_DIR) / folder
         for file in [path] if path.is_file() else path.rglob("*"):
-            if file.suffix in {".html", ".py", ".js"} and file.resolve() != Path(__file__):
+            if file.suffix in {".html", ".py", ".js"} and file.resolve() != THIS_FILE:
                 found.update(DSFR_CLASS.findall(file.read_text(encoding="utf-8")))
     return found
 
@@ -110,6 +112,7 @@ def component_folder(name):
 
 
 def dependencies(name):
+    """The components `name` needs; the core is always loaded, the colour scheme is not one."""
     readme = (component_folder(name) / "README.md").read_text(encoding="utf-8")
     tree = readme.partition("## Dépendances")[2].partition("```\n\n")[0]
     return [found for found in DEPENDENCY.findall(tree) if found not in {"core", "scheme"}]
