@@ -1,24 +1,40 @@
 """gunicorn's hooks for the `web` process of the Procfile, which gives it its options.
 
 `--preload` imports the application once, in the process that then forks the
-workers: they start faster and share that memory. Django opens database
-connections lazily, on the first query, so none exists then; `when_ready` makes
-sure of it, since a connection opened there would be shared by every worker.
-Each worker then warms itself up (kb.warm_up) before it takes its first request.
+workers. `on_starting` runs in that process after the import and before gunicorn
+opens its listening sockets: the site is warmed up there (kb.warm_up), once, and
+every worker forked from it, including the ones `--max-requests` starts later,
+inherits the imported code, the compiled templates and the caches, and answers
+its first request at once. Nobody can connect before that: the port is not open.
+
+A forked process must not share what holds a socket or a lock with its parent:
+the warm-up's database connections, cache clients and the search engine's
+connection pool are closed before any worker is forked; each worker opens its own
+on its first request.
 """
 
 
-def when_ready(server):
-    from django.db import connections
-
-    connections.close_all()
-
-
-def post_worker_init(worker):
-    from django.db import connections
+def on_starting(server):
+    if not server.cfg.preload_app:
+        # Without --preload the site is imported by each worker, after the fork.
+        return
 
     from kb.warm_up import warm_up
 
     warm_up()
-    # The worker's first request opens its own connection, with the settings of a request.
+    close_what_workers_must_not_share()
+
+
+def close_what_workers_must_not_share():
+    from django.core.cache import caches
+    from django.db import connections
+
+    from search.engine_client import configured_engine
+
     connections.close_all()
+    caches.close_all()
+    if configured_engine.cache_info().currsize:
+        engine = configured_engine()
+        if engine is not None:
+            engine.client.close()
+        configured_engine.cache_clear()

@@ -3,8 +3,9 @@
 A process's first requests pay for what Django and Wagtail do once: import the
 URL configuration and the views behind it, compile the templates, read the
 translation catalogues, load the search's French analysis and WeasyPrint. gunicorn
-calls `warm_up()` in each worker before it accepts connections (gunicorn.conf.py),
-so visitors find it ready, including after `--max-requests` replaces a worker.
+calls `warm_up()` once, in the process that forks the workers, before it opens its
+port (gunicorn.conf.py): each worker is born ready, including the ones that
+`--max-requests` starts later.
 
 The pages are asked for through Django's test client, in the process itself, on
 the public address. Whatever they write (a query that finds nothing is recorded

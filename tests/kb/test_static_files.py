@@ -13,6 +13,16 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings
 
+from kb.dsfr_assets import (
+    DIST,
+    DSFR_CLASS,
+    OUTPUT,
+    classes_in_markup,
+    dependencies,
+    loaded_components,
+    own_stylesheet,
+    stylesheet,
+)
 from tests.practices.factories import (
     PracticeSheetIndexPageFactory,
     PracticeSheetPageFactory,
@@ -85,7 +95,7 @@ def test_every_integrity_hash_matches_the_collected_file(client, production_stat
             checked.add(address)
 
     # The DSFR's own stylesheets, the ones that were refused, are among them.
-    assert any("dsfr/dist/dsfr/dsfr.main.min." in address for address in checked)
+    assert any("css/dsfr." in address for address in checked)
     assert any("css/icons." in address for address in checked)
 
 
@@ -114,3 +124,31 @@ def test_the_icon_stylesheet_has_every_icon_the_site_shows():
     from kb.management.commands.icons_css import OUTPUT, icons_css
 
     assert OUTPUT.read_text(encoding="utf-8") == icons_css(), "run `manage.py icons_css`"
+
+
+SELECTOR_SUBJECT = re.compile(rf"^\s*[a-z]*\.({DSFR_CLASS.pattern})")
+
+
+def classes_styled_by(stylesheet):
+    """The classes that begin one of the stylesheet's selectors: the ones it is about."""
+    selectors = ",".join(re.findall(r"([^{}]+)\{", stylesheet)).split(",")
+    return {match.group(1) for match in map(SELECTOR_SUBJECT.match, selectors) if match}
+
+
+def test_the_dsfr_stylesheet_has_every_component_the_site_shows():
+    styled_by = {
+        folder.name: classes_styled_by(own_stylesheet(folder.name))
+        for folder in (DIST / "component").iterdir()
+        if folder.is_dir()
+    }
+    core = set(DSFR_CLASS.findall((DIST / "core" / "core.main.min.css").read_text()))
+    missing = {}
+    for name in classes_in_markup() - core:
+        components = {component for component, classes in styled_by.items() if name in classes}
+        if components and not components & set(loaded_components()):
+            missing[name] = sorted(components)
+
+    assert missing == {}, "add these components to kb.dsfr_assets.COMPONENTS"
+    for component in loaded_components():
+        assert set(dependencies(component)) <= set(loaded_components()), component
+    assert OUTPUT.read_text(encoding="utf-8") == stylesheet(), "run `manage.py dsfr_css`"

@@ -1,4 +1,5 @@
-"""The web process as the Procfile starts it: the site loaded once, each worker warmed up."""
+"""The web process as the Procfile starts it: the site loaded and warmed up once, before the
+workers are forked and the port opens."""
 
 import logging
 import os
@@ -21,6 +22,19 @@ import kb.wsgi
 from django.db import connections
 print([connection.alias for connection in connections.all() if connection.connection is not None])
 """
+# gunicorn --preload, then its on_starting hook, in the process that forks the
+# workers: what would each of them inherit?
+MASTER = """
+import runpy, threading, types
+import kb.wsgi
+from django.db import connections
+from search.engine_client import configured_engine
+
+hooks = runpy.run_path("gunicorn.conf.py")
+hooks["on_starting"](types.SimpleNamespace(cfg=types.SimpleNamespace(preload_app=True)))
+print([connection.alias for connection in connections.all() if connection.connection is not None])
+print(configured_engine.cache_info().currsize, threading.active_count())
+"""
 
 
 def test_loading_the_site_opens_no_database_connection_for_the_workers_to_share():
@@ -37,6 +51,29 @@ def test_loading_the_site_opens_no_database_connection_for_the_workers_to_share(
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_workers_are_forked_warmed_up_and_share_no_connection(tmp_path):
+    env = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kb.settings.production",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="kb.example.test",
+        SITE_URL="https://kb.example.test",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        # Nothing listens there: the warm-up's search opens the engine's client all the same.
+        SEARCH_URL="opensearch+http://127.0.0.1:9",
+        LOG_LEVEL="INFO",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", MASTER], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "warmed up" in result.stderr + result.stdout
+    connections, engines_and_threads = result.stdout.strip().splitlines()[-2:]
+    assert connections == "[]"
+    assert engines_and_threads == "0 1"
 
 
 def test_the_procfile_preloads_the_site_with_the_warm_up_hooks():
