@@ -41,13 +41,15 @@ def calendar_entry(session):
     event = Event()
     event.add("uid", f"training-session-{session.pk}@{site_address()[0]}")
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.ends_at)
+    # In the site's time zone, as the mail says them, described by a VTIMEZONE (RFC 5545).
+    event.add("dtstart", timezone.localtime(session.starts_at))
+    event.add("dtend", timezone.localtime(session.ends_at))
     event.add("summary", session.offer.title)
     event.add("location", session.place)
     if session.offer.full_url:
         event.add("url", session.offer.full_url)
     calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

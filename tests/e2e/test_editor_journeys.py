@@ -123,6 +123,8 @@ def test_editor_sets_up_the_second_factor_then_publishes_a_chapter_seen_in_the_p
     expect(page.get_by_role("heading", level=1)).to_have_text(NEW_CHAPTER)
     previous = page.locator("a[rel=prev]")
     expect(previous).to_contain_text("Installer les instances locales de pilotage")
+    # The tile says « ← Chapitre précédent »; DSFR's forward arrow would contradict it.
+    assert previous.evaluate("link => getComputedStyle(link, '::after').content") == "none"
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         box = previous.bounding_box()

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from kb.models import Department, Region, Theme
+from practices.models import PracticeSheetIndexPage
 from tests.practices.factories import (
     ExperimentIndexPageFactory,
     PracticeSheetIndexPageFactory,
@@ -93,3 +94,19 @@ def test_dashboard_shows_figures_with_tables_and_downloads(page, axe, practices)
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("Indicateurs par région.*CSV")).click()
     assert download.value.suggested_filename == "observatoire-indicateurs-region.csv"
+
+
+def test_a_long_theme_name_wraps_and_its_table_holds_on_a_laptop_screen(page, practices):
+    PracticeSheetPageFactory(
+        parent=practices.get_children().type(PracticeSheetIndexPage).get().specific,
+        title="Un appui des recommandations de bonnes pratiques",
+        themes=[term(Theme, "rbpp-tnd-polyhandicap")],
+        indicators=[sheet_indicator(unit="établissements", latest_value=12)],
+    )
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto("/observatoire/")
+    table = page.get_by_role("table", name="Indicateurs par thème")
+    expect(table).to_contain_text("polyhandicap")
+    box = table.locator("xpath=ancestor::div[contains(@class, 'fr-table__content')]")
+    shown, needed = box.evaluate("box => [box.clientWidth, box.scrollWidth]")
+    assert needed <= shown, f"table de {needed} px dans {shown} px : le reste défile hors de vue"

@@ -198,6 +198,27 @@ def test_training_mails_attach_the_session_to_calendars(
     assert event.decoded("dtstart") == session.starts_at.replace(microsecond=0)
 
 
+def test_the_calendar_file_describes_the_time_zone_its_times_are_in(
+    home_page_fr, django_capture_on_commit_callbacks
+):
+    """RFC 5545 wants a VTIMEZONE for each TZID: without it, a calendar may take the
+    session's 9:00 for 9:00 in its own zone."""
+    trainings = TrainingOfferIndexPageFactory(parent=PracticesIndexPageFactory(parent=home_page_fr))
+    offer = TrainingOfferPageFactory(parent=trainings, title="Formation croisée")
+    session = TrainingSessionFactory(
+        offer=offer, starts_at=timezone.now() + datetime.timedelta(days=30)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(session, UserFactory())
+
+    [(_, ics, _)] = mail.outbox[0].attachments
+    calendar = Calendar.from_ical(ics)
+    [event] = calendar.walk("VEVENT")
+    [zone] = calendar.walk("VTIMEZONE")
+    assert event["dtstart"].params["TZID"] == event["dtend"].params["TZID"] == "Europe/Paris"
+    assert str(zone["tzid"]) == "Europe/Paris"
+
+
 def test_the_day_before_a_session_its_people_are_reminded_once(home_page_fr):
     trainings = TrainingOfferIndexPageFactory(parent=PracticesIndexPageFactory(parent=home_page_fr))
     offer = TrainingOfferPageFactory(parent=trainings, title="Formation croisée")
