@@ -178,6 +178,13 @@ def digest_section(user):
         return ""
     lines = [f"### {gettext('À modérer')}", ""]
     for item in work:
-        url = absolute(reverse("forums:moderation", args=[item.space.slug]))
-        lines.append(f"- {item.space.name} : {item.summary()} — {url}")
+        lines.append(f"- {item.space.name} : {item.summary()}")
+        # Join requests are answered on their own page; the queue holds posts and reports.
+        if item.requests:
+            answer = gettext("Répondre aux demandes d’adhésion")
+            url = absolute(reverse("forums:join_requests", args=[item.space.slug]))
+            lines.append(f"    - {answer} : {url}")
+        if item.held_posts or item.reports:
+            queue = _queue_link(item.space)
+            lines.append(f"    - {queue.label} : {queue.url}")
     return "\n".join(lines)

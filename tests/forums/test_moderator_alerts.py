@@ -92,6 +92,8 @@ def test_a_moderator_who_chose_the_digest_finds_the_alerts_there(
     assert digest.to == [moderator.email]
     assert "2 demandes d’adhésion" in digest.body  # the space had one already
     assert closed.space.name in digest.body
+    # The requests have a page of their own: the queue does not list them.
+    assert reverse("forums:join_requests", args=[closed.space.slug]) in digest.body
 
 
 def test_the_counts_follow_what_waits_in_the_spaces_one_moderates(client, closed):
