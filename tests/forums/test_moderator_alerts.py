@@ -53,8 +53,10 @@ def test_a_join_request_is_mailed_at_once_to_the_moderators_only(
 
     assert told(closed) == ["site_moderator", "space_moderator"]
     body = mail.outbox[0].body
-    assert "Karim Benali (Manager (direction, chef de service), DITEP Les Oliviers" in body
-    assert "Hérault" in body
+    assert "Karim Benali demande à rejoindre" in body
+    assert "- Rôle : Manager (direction, chef de service)\n" in body
+    assert "- Organisation : DITEP Les Oliviers\n" in body
+    assert "- Département d’exercice : Hérault (34)" in body
     assert reverse("forums:join_requests", args=[closed.space.slug]) in body
 
 
