@@ -21,7 +21,7 @@ from kb.models import Department, Profile
 from tests.forums.factories import MembershipFactory, PostFactory
 from tests.forums.spaces import build_closed_space, sign_in
 from tests.kb.factories import UserFactory
-from tests.kb.helpers import text_of
+from tests.kb.helpers import html, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,9 @@ def test_the_counts_follow_what_waits_in_the_spaces_one_moderates(client, closed
     spaces = sign_in(client, closed.users["space_moderator"]).get("/espaces/").content.decode()
     assert "À modérer (4)" in spaces  # in the header
     assert "4 éléments à modérer" in spaces  # on the space's card
+    listed = html(client.get(reverse("forums:notifications"))).find(id="a-moderer").parent
+    links = [item.find_all("a", recursive=False) for item in listed.find_all("li")]
+    assert [len(item) for item in links if item] == [1, 1], "each way in is an item of its own"
 
 
 def test_the_queue_shows_a_held_posts_image_and_the_requests_show_who_asks(client, closed):
