@@ -133,6 +133,8 @@ def test_the_queue_shows_a_held_posts_image_and_the_requests_show_who_asks(clien
     requests = text_of(client.get(reverse("forums:join_requests", args=[closed.space.slug])))
 
     assert f'<img class="kb-attachment kb-attachment--thumbnail" src="{image_url}"' in queue
+    # The queue leads to the requests waiting beside it, which it does not list.
+    assert f'href="{reverse("forums:join_requests", args=[closed.space.slug])}"' in queue
     assert client.get(image_url).status_code == 200
     assert "Professionnel ou professionnelle" in requests
     assert "IME Les Tilleuls" in requests
