@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -65,12 +66,14 @@ def capitalise_topic(request, slug, pk):
                 _("La fiche « %s » est créée en brouillon et soumise à la relecture éditoriale.")
                 % sheet.title
             )
-            edit_url = AdminURLFinder(request.user).get_edit_url(sheet)
-            if edit_url:
-                created = format_html(
-                    '{} <a href="{}">{}</a>', created, edit_url, _("Ouvrir le brouillon")
-                )
-            messages.success(request, created)
+            # Editors open it in the admin; a space moderator without the admin reads it here.
+            draft_url = AdminURLFinder(request.user).get_edit_url(sheet) or reverse(
+                "forums:capitalised_draft", args=[slug, pk]
+            )
+            messages.success(
+                request,
+                format_html('{} <a href="{}">{}</a>', created, draft_url, _("Ouvrir le brouillon")),
+            )
             return redirect(topic.get_absolute_url())
     return render(
         request,
@@ -83,6 +86,22 @@ def capitalise_topic(request, slug, pk):
         },
         status=400 if form.errors else 200,
     )
+
+
+def capitalised_draft(request, slug, pk):
+    """The draft sheet drawn from a topic, as it will read once published, for whoever may
+    capitalise the topic: the space's moderators have no admin to preview it in."""
+    listed_space_or_404(request, slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    topic = topic_or_404(slug, pk)
+    if topic.capitalised_as is None or not capitalise.can_capitalise(request.user, topic):
+        raise Http404
+    sheet = topic.capitalised_as.specific
+    if sheet.live:
+        return redirect(sheet.url)
+    draft = sheet.get_latest_revision_as_object()
+    return draft.serve_preview(request, draft.default_preview_mode)
 
 
 def citation_consent(request, slug, pk):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import moderation, permissions
+from forums import moderation, moderator_alerts, permissions
 from forums.forms import ModerationForm, ReportForm, SuspensionForm
 from forums.models import ModerationAction, Post, Space, SpaceMembership, Topic
 from forums.views import as_id, directory_link, listed_space_or_404, space_link
@@ -60,6 +60,7 @@ def moderation_queue(request, slug):
             "actions": ModerationAction.objects.filter(space=space).select_related(
                 "moderator", "member", "topic"
             )[:LOG_LENGTH],
+            "join_requests": moderator_alerts.waiting_in(space).requests,
             "moderation_form": ModerationForm(),
             "suspension_form": SuspensionForm(),
             "breadcrumb": breadcrumb(

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from forums import permissions, unsubscribing
 from forums.models import NotificationSettings, Post, Report, Space, SpaceMembership
 from kb.mail import Link, compose
-from kb.models.profiles import user_display_name
+from kb.models.profiles import Profile, user_display_name
 from kb.site_url import absolute
 
 
@@ -98,22 +99,21 @@ def _counts(spaces):
 
 def join_requested(membership):
     profile = getattr(membership.user, "profile", None)
-    who = user_display_name(membership.user)
-    details = [
-        value
-        for value in (
-            profile and profile.get_role_display(),
-            profile and profile.organisation,
-            profile and profile.territory and str(profile.territory),
-        )
-        if value
-    ]
-    if details:
-        who += f" ({', '.join(details)})"
     text = gettext("%(who)s demande à rejoindre l’espace « %(space)s ».") % {
-        "who": who,
+        "who": user_display_name(membership.user),
         "space": membership.space.name,
     }
+    # One line each: a role such as « Manager (direction, chef de service) » already holds
+    # parentheses, and nesting them in a sentence reads badly.
+    if profile:
+        details = [
+            (Profile._meta.get_field("role").verbose_name, profile.get_role_display()),
+            (Profile._meta.get_field("organisation").verbose_name, profile.organisation),
+            (Profile._meta.get_field("territory").verbose_name, profile.territory),
+        ]
+        text += "\n\n" + "\n".join(
+            f"- {capfirst(label)} : {value}" for label, value in details if value
+        )
     if membership.request_message:
         text += "\n\n" + "\n".join(f"> {line}" for line in membership.request_message.splitlines())
     link = Link(
@@ -178,6 +178,13 @@ def digest_section(user):
         return ""
     lines = [f"### {gettext('À modérer')}", ""]
     for item in work:
-        url = absolute(reverse("forums:moderation", args=[item.space.slug]))
-        lines.append(f"- {item.space.name} : {item.summary()} — {url}")
+        lines.append(f"- {item.space.name} : {item.summary()}")
+        # Join requests are answered on their own page; the queue holds posts and reports.
+        if item.requests:
+            answer = gettext("Répondre aux demandes d’adhésion")
+            url = absolute(reverse("forums:join_requests", args=[item.space.slug]))
+            lines.append(f"    - {answer} : {url}")
+        if item.held_posts or item.reports:
+            queue = _queue_link(item.space)
+            lines.append(f"    - {queue.label} : {queue.url}")
     return "\n".join(lines)

@@ -53,12 +53,22 @@ def edit_post(request, slug, pk):
     post = own_post_or_404(request, slug, pk)
     form = EditForm(**submitted(request), initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
+        was_hidden = post.status == Post.Status.HIDDEN
         try:
             posting.edit(post, request.user, body=form.cleaned_data["body"])
         except posting.PostingError as refusal:
             form.add_error(None, refusal.message)
         else:
-            messages.success(request, _("Votre message est modifié."))
+            if was_hidden and post.status == Post.Status.PENDING:
+                messages.success(
+                    request,
+                    _(
+                        "Votre message modifié est transmis à la modération : il sera de "
+                        "nouveau visible une fois validé."
+                    ),
+                )
+            else:
+                messages.success(request, _("Votre message est modifié."))
             return redirect(post.get_absolute_url())
     space = post.topic.space
     return render(

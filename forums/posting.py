@@ -161,7 +161,8 @@ class NotYourPost(PostingError):
 
 
 def edit(post, user, *, body):
-    """Replace a post's text, keeping the previous one for moderators."""
+    """Replace a post's text, keeping the previous one for moderators. A post the moderation
+    hid goes back to it once rewritten: the mail that told its author invites them to."""
     if not permissions.is_own_post(user, post):
         raise NotYourPost
     check_may_write(post.topic.space, user)
@@ -171,7 +172,12 @@ def edit(post, user, *, body):
         PostRevision.objects.create(post=post, body=post.body)
         post.body = body
         post.edited_at = timezone.now()
-        post.save(update_fields=["body", "edited_at"])
+        changed = ["body", "edited_at"]
+        if post.status == Status.HIDDEN:
+            post.status = Status.PENDING
+            changed.append("status")
+            moderator_alerts.post_held(post)
+        post.save(update_fields=changed)
     return post
 
 

@@ -23,6 +23,11 @@ urlpatterns = [
         name="capitalise",
     ),
     path(
+        "<slug:slug>/sujets/<int:pk>/brouillon/",
+        capitalise_views.capitalised_draft,
+        name="capitalised_draft",
+    ),
+    path(
         "<slug:slug>/sujets/<int:pk>/accord/",
         capitalise_views.citation_consent,
         name="citation_consent",

@@ -298,6 +298,7 @@ def topic_detail(request, slug, pk, reply_form=None):
         quotable = topic.posts.readable_by(request.user).published()
         quote = quotable.filter(pk=as_id(request.GET.get("citer"))).first()
         reply_form = ReplyForm(initial={"body": posting.quoted(quote)} if quote else {})
+    capitalises = capitalise.can_capitalise(request.user, topic)
     return render(
         request,
         "forums/topic_detail.html",
@@ -311,8 +312,8 @@ def topic_detail(request, slug, pk, reply_form=None):
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
             "follows": notifications.follows(request.user, topic=topic),
-            "may_capitalise": not topic.capitalised_as_id
-            and capitalise.can_capitalise(request.user, topic),
+            "may_capitalise": not topic.capitalised_as_id and capitalises,
+            "may_read_draft": capitalises,
             "reply_form": reply_form if may_reply else None,
             "held_for_review": may_reply and posting.will_be_held(topic.space, request.user),
             "consent_question": capitalise.pending_consent(request.user, topic),

@@ -138,6 +138,11 @@ def build_world():
     PostFactory(topic=hidden_topic, body="Cellule de crise confidentielle.")
     PostFactory(topic=hidden_topic, body="En attente de validation.", status=Post.Status.PENDING)
     CitationConsent.objects.create(topic=topic, user=users["member"])
+    capitalised = TopicFactory(
+        space=space,
+        title="Conventions signées",
+        capitalised_as=PracticeSheetPageFactory(parent=sheets, title="Conventions", live=False),
+    )
     attachment = attachments.attach(post, attachments.check(SimpleUploadedFile("plan.pdf", PDF)))
     request = MembershipFactory(space=space, status=SpaceMembership.Status.PENDING)
     report = Report.objects.create(post=post, reporter=users["space_moderator"], reason="Test")
@@ -165,6 +170,7 @@ def build_world():
         "forums:reply": {"pk": topic.pk},
         "forums:capitalise": {"pk": topic.pk},
         "forums:citation_consent": {"pk": topic.pk},
+        "forums:capitalised_draft": {"pk": capitalised.pk},
         "forums:follow_topic": {"pk": topic.pk},
         "forums:moderate_topic": {"pk": topic.pk},
         "forums:attachment": {"pk": attachment.pk},
@@ -678,6 +684,7 @@ EXPECTED = {
     "forums:unsubscribe": NOBODY,
     "forums:space": ALL,
     "forums:capitalise": SPACE_MODERATORS,
+    "forums:capitalised_draft": SPACE_MODERATORS,
     "forums:citation_consent": frozenset({"member"}),  # the author who was asked
     "forums:mention_suggestions": READERS,
     "forums:join_requests": SPACE_MODERATORS,

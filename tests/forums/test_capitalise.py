@@ -77,6 +77,40 @@ def test_an_editor_who_capitalises_gets_a_link_to_the_draft(client, cast):
     assert f'href="/admin/pages/{sheet.pk}/edit/"' in response.content.decode()
 
 
+def draft_url(closed):
+    return reverse("forums:capitalised_draft", args=[closed.space.slug, closed.topic.pk])
+
+
+def test_a_space_moderator_without_the_admin_gets_a_link_to_read_the_draft(client, cast):
+    closed, posts, named, _shy = cast
+    capitalise.ask_consent(closed.topic, closed.users["space_moderator"])
+    capitalise.answer_consent(closed.topic, named, agreed=True)
+    sign_in(client, closed.users["space_moderator"])
+
+    created = client.post(
+        capitalise_url(closed), {"posts": [posts[0].pk, posts[1].pk]}, follow=True
+    )
+    draft = client.get(draft_url(closed))
+    topic_page = client.get(closed.topic.get_absolute_url())
+
+    assert f'href="{draft_url(closed)}"' in created.content.decode()
+    assert f'href="{draft_url(closed)}"' in topic_page.content.decode()
+    assert draft.status_code == 200
+    assert "Sophie Garnier" in text_of(draft)
+    assert "Une fiche par jeune suivi." in text_of(draft)
+    assert "Marc Olivier" not in text_of(draft)
+
+
+@pytest.mark.parametrize("role", ["member", "non_member"])
+def test_people_who_may_not_capitalise_do_not_read_the_draft(client, cast, role):
+    closed, posts, _named, _shy = cast
+    capitalise.capitalise(closed.topic, closed.users["space_moderator"], [posts[0]])
+    sign_in(client, closed.users[role])
+
+    assert client.get(draft_url(closed)).status_code == 404
+    assert draft_url(closed) not in client.get(closed.topic.get_absolute_url()).content.decode()
+
+
 def test_a_person_who_did_not_agree_is_neither_named_nor_mentioned_nor_quoted(cast):
     closed, posts, named, shy = cast
     moderator = closed.users["space_moderator"]

@@ -106,6 +106,28 @@ def test_a_hidden_post_disappears_for_members_and_can_be_restored(
     assert "Propos déplacés." in text_of(restored_page)
 
 
+def test_an_author_who_rewrites_a_hidden_post_sends_it_back_to_the_moderators(
+    client, space, post, moderator, member, django_capture_on_commit_callbacks
+):
+    moderation.change_post(post.pk, moderator, Kind.HIDE, "Lien publicitaire")
+    mail.outbox.clear()
+    edit_url = reverse("forums:edit_post", args=[space.slug, post.pk])
+    sign_in(client, member)
+
+    form = client.get(edit_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(edit_url, {"body": "Version reformulée"}, follow=True)
+
+    post.refresh_from_db()
+    assert post.status == Post.Status.PENDING
+    assert "relu par la modération avant d’être de nouveau publié" in text_of(form)
+    assert "sera de nouveau visible une fois validé" in answer.content.decode()
+    assert [message.to for message in mail.outbox] == [[moderator.email]]
+    sign_in(client, moderator)
+    queue = client.get(reverse("forums:moderation", args=[space.slug]))
+    assert "Version reformulée" in text_of(queue)
+
+
 def test_the_second_moderator_acting_on_the_same_post_is_told(space, post, moderator):
     other = MembershipFactory(space=space, role=SpaceMembership.Role.MODERATOR).user
     moderation.change_post(post.pk, moderator, Kind.HIDE)

@@ -21,7 +21,7 @@ from kb.models import Department, Profile
 from tests.forums.factories import MembershipFactory, PostFactory
 from tests.forums.spaces import build_closed_space, sign_in
 from tests.kb.factories import UserFactory
-from tests.kb.helpers import text_of
+from tests.kb.helpers import html, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +53,10 @@ def test_a_join_request_is_mailed_at_once_to_the_moderators_only(
 
     assert told(closed) == ["site_moderator", "space_moderator"]
     body = mail.outbox[0].body
-    assert "Karim Benali (Manager (direction, chef de service), DITEP Les Oliviers" in body
-    assert "Hérault" in body
+    assert "Karim Benali demande à rejoindre" in body
+    assert "- Rôle : Manager (direction, chef de service)\n" in body
+    assert "- Organisation : DITEP Les Oliviers\n" in body
+    assert "- Département d’exercice : Hérault (34)" in body
     assert reverse("forums:join_requests", args=[closed.space.slug]) in body
 
 
@@ -92,6 +94,8 @@ def test_a_moderator_who_chose_the_digest_finds_the_alerts_there(
     assert digest.to == [moderator.email]
     assert "2 demandes d’adhésion" in digest.body  # the space had one already
     assert closed.space.name in digest.body
+    # The requests have a page of their own: the queue does not list them.
+    assert reverse("forums:join_requests", args=[closed.space.slug]) in digest.body
 
 
 def test_the_counts_follow_what_waits_in_the_spaces_one_moderates(client, closed):
@@ -105,6 +109,9 @@ def test_the_counts_follow_what_waits_in_the_spaces_one_moderates(client, closed
     spaces = sign_in(client, closed.users["space_moderator"]).get("/espaces/").content.decode()
     assert "À modérer (4)" in spaces  # in the header
     assert "4 éléments à modérer" in spaces  # on the space's card
+    listed = html(client.get(reverse("forums:notifications"))).find(id="a-moderer").parent
+    links = [item.find_all("a", recursive=False) for item in listed.find_all("li")]
+    assert [len(item) for item in links if item] == [1, 1], "each way in is an item of its own"
 
 
 def test_the_queue_shows_a_held_posts_image_and_the_requests_show_who_asks(client, closed):
@@ -126,6 +133,8 @@ def test_the_queue_shows_a_held_posts_image_and_the_requests_show_who_asks(clien
     requests = text_of(client.get(reverse("forums:join_requests", args=[closed.space.slug])))
 
     assert f'<img class="kb-attachment kb-attachment--thumbnail" src="{image_url}"' in queue
+    # The queue leads to the requests waiting beside it, which it does not list.
+    assert f'href="{reverse("forums:join_requests", args=[closed.space.slug])}"' in queue
     assert client.get(image_url).status_code == 200
     assert "Professionnel ou professionnelle" in requests
     assert "IME Les Tilleuls" in requests

@@ -16,7 +16,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Site
 
-from forums import memberships, moderation, notifications, posting
+from forums import capitalise, memberships, moderation, notifications, posting
 from forums.models import ModerationAction, NotificationSettings, SpaceMembership
 from kb.models import ContentPage
 from practices import registrations
@@ -165,6 +165,30 @@ def test_moderation_mails(django_capture_on_commit_callbacks):
     [hidden] = [m for m in mail.outbox if m.to == [author.email]]
     assert "> Un message publié." in hidden.body
     assert f"/messages/{published.pk}/modifier/" in hidden.body
+
+
+def test_consent_and_moderator_digest_mails(django_capture_on_commit_callbacks):
+    space = SpaceFactory(name="Directions d’ITEP")
+    moderator = MembershipFactory(space=space, role="moderator").user
+    NotificationSettings.objects.create(
+        user=moderator, digest="daily", moderation_alerts_at_once=False
+    )
+    author = MembershipFactory(space=space).user
+    topic = TopicFactory(space=space, author=author)
+    PostFactory(topic=topic, author=author, body="Une commission trimestrielle.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        memberships.join(space, UserFactory(), accepted_charter=True, message="Directrice.")
+        capitalise.ask_consent(topic, moderator)
+        notifications.send_due_digests(timezone.now() + datetime.timedelta(days=1))
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [author.email, moderator.email]
+    )
+    for message in mail.outbox:
+        assert_in_the_family(message)
+    [digest] = [message for message in mail.outbox if message.to == [moderator.email]]
+    assert f"{SITE_URL}/espaces/{space.slug}/demandes/" in digest.body
 
 
 def test_training_mails_attach_the_session_to_calendars(
