@@ -10,6 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
+from django.db import connections
 from django.test import override_settings
 from django.utils import translation
 
@@ -18,7 +19,23 @@ from kb.security import has_second_factor, must_use_second_factor
 from search.backends.opensearch_concepts import Classifications
 from search.engine_client import SearchEngineUnavailable, configured_engine
 from search.filter_expressions import Territories
+from tests.database import MigratedOnceCreation, migrates_in_memory
 from tests.production import collect_static, production_static_storages
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, worker_id, tmp_path_factory
+):
+    """Under pytest-xdist on SQLite, one process migrates the test database and the others
+    load its copy (tests/database.py)."""
+    if worker_id == "master":
+        return
+    run_folder = tmp_path_factory.getbasetemp().parent  # shared by the run's processes
+    for connection in connections.all():
+        if migrates_in_memory(connection):
+            migrated_copy = run_folder / f"migrated-{connection.alias}.sqlite3"
+            connection.creation = MigratedOnceCreation(connection, migrated_copy)
 
 
 @pytest.fixture(autouse=True)
