@@ -5,20 +5,63 @@ taxonomy, groups, editorial workflow), so tests read it from the database
 rather than building their own.
 """
 
+import os
+
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
+from django.db import connections
 from django.test import override_settings
 from django.utils import translation
+from xdist.scheduler import LoadScopeScheduling
 
 from kb.models import HomePage
 from kb.security import has_second_factor, must_use_second_factor
 from search.backends.opensearch_concepts import Classifications
 from search.engine_client import SearchEngineUnavailable, configured_engine
 from search.filter_expressions import Territories
+from tests.database import MigratedOnceCreation, migrates_in_memory
 from tests.production import collect_static, production_static_storages
+
+# Test folders whose tests share a costly fixture of a wider scope than the module: under
+# pytest-xdist each folder's tests go to one process, which builds the fixture once.
+RUN_TOGETHER = ("tests/demo/",)
+
+
+class SharedFixturesTogether(LoadScopeScheduling):
+    """`--dist load` (each test to the next free process, in collection order, so that
+    the transactional tests stay last in each process), except that the tests of each
+    `RUN_TOGETHER` folder go to one process.
+
+    xdist's own `--dist loadgroup` does this for tests marked `xdist_group`, but its
+    marks are lost with pytest 9.2, which no longer reads the node ids that xdist
+    rewrites to carry the group (issue 1386 of pytest-xdist).
+    """
+
+    def _split_scope(self, nodeid):
+        return next((folder for folder in RUN_TOGETHER if nodeid.startswith(folder)), nodeid)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "load":
+        return SharedFixturesTogether(config, log)
+    return None
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """Under pytest-xdist on SQLite, one process migrates the test database and the others
+    load its copy (tests/database.py)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return
+    run_folder = tmp_path_factory.getbasetemp().parent  # shared by the run's processes
+    for connection in connections.all():
+        if migrates_in_memory(connection):
+            migrated_copy = run_folder / f"migrated-{connection.alias}.sqlite3"
+            connection.creation = MigratedOnceCreation(connection, migrated_copy)
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,11 @@
-"""The demo builds believable peer-exchange spaces, and running it again changes nothing."""
+"""The demo builds believable peer-exchange spaces, and running it again changes nothing.
+
+The demo content is loaded once for the package (tests/demo/conftest.py).
+"""
 
 import pytest
 
 from demo import forums as demo_forums
-from demo.site import build_accounts
 from forums.models import Post, Report, Space, SpaceMembership, Topic
 
 COUNTED_MODELS = [Space, SpaceMembership, Topic, Post, Report]
@@ -14,11 +16,8 @@ def row_counts():
 
 
 @pytest.fixture
-def built(db):
-    context = {}
-    build_accounts(context)
-    demo_forums.build(context)
-    return row_counts()
+def built(counts_after_first_run, db):
+    return {model.__name__: counts_after_first_run[model] for model in COUNTED_MODELS}
 
 
 def test_second_run_duplicates_nothing(built):

@@ -1,15 +1,10 @@
 """`load_demo_content` builds a believable practices section, and running it again changes nothing.
 
-The command takes several seconds, so the module runs it twice once, inside a
-transaction that is rolled back when the module is done: the other test
-modules never see the demo content.
+The command takes several seconds: tests/demo/conftest.py runs it twice for the
+whole package, in a transaction rolled back at its end.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone, translation
 from taggit.models import Tag
 from wagtail.models import Locale, Page
@@ -55,19 +50,9 @@ def row_counts():
     return {model.__name__: model.objects.count() for model in COUNTED_MODELS}
 
 
-@pytest.fixture(scope="module")
-def counts_after_first_run(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        counts = row_counts()
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield counts
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
 def demo(counts_after_first_run, db):
-    return counts_after_first_run
+    return {model.__name__: counts_after_first_run[model] for model in COUNTED_MODELS}
 
 
 @pytest.fixture(autouse=True)
