@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
-from wagtail.models import Site
+from wagtail.models import PageSubscription, Site
+from wagtail.users.models import UserProfile
 
 from forums import capitalise, memberships, moderation, notifications, posting
 from forums.models import ModerationAction, NotificationSettings, SpaceMembership
@@ -286,3 +287,94 @@ def test_review_mails_ask_for_changes_in_plain_french(
     assert changes.body.startswith("Bonjour Karim,")
     assert "Ajouter les sources." in changes.body
     assert "rejet" not in (changes.subject + changes.body + html_of(changes)).lower()
+
+
+# Wagtail's own French for its workflow mails: « soumise pour validation vers la tâche »,
+# « Salut », « a été rejetée ».
+WAGTAIL_WORDING = re.compile(r"vers la tâche|salut|rejet", re.IGNORECASE)
+
+
+def review_mails(home_page_fr, client, capture, reader_language="fr"):
+    """Drive a page through review and return every mail it sent.
+
+    Karim writes « Unité de répit » and submits it; Claire, an editor, asks for
+    changes; Karim submits it again; Claire publishes it and comments on it.
+    Inès, an administrator, is told as the editors are. Karim reads his mails in
+    `reader_language`; Claire works in French.
+    """
+    editor = UserFactory(email="claire.martin@exemple.fr", first_name="Claire", groups=["Éditeurs"])
+    contributor = UserFactory(
+        email="karim.benali@exemple.fr", first_name="Karim", groups=["Contributeurs"]
+    )
+    UserFactory(email="ines.admin@exemple.fr", first_name="Inès", is_staff=True, is_superuser=True)
+    UserProfile.objects.update_or_create(
+        user=contributor, defaults={"preferred_language": reader_language}
+    )
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "fr"})
+    draft = ContentPage(title="Unité de répit", slug="unite-de-repit", live=False)
+    home_page_fr.add_child(instance=draft)
+    draft.save_revision(user=contributor)
+    PageSubscription.objects.create(page=draft, user=contributor, comment_notifications=True)
+    comment = {
+        "comments-TOTAL_FORMS": "1",
+        "comments-INITIAL_FORMS": "0",
+        "comments-0-contentpath": "title",
+        "comments-0-text": "Préciser l’âge des jeunes.",
+        "comments-0-replies-TOTAL_FORMS": "0",
+        "comments-0-replies-INITIAL_FORMS": "0",
+    }
+    page_form = {
+        "title": draft.title,
+        "slug": draft.slug,
+        "body-count": "0",
+        "easy_read_body-count": "0",
+    }
+    client.force_login(editor)
+
+    with translation.override("fr"):
+        with capture(execute=True):
+            state = draft.get_workflow().start(draft, contributor)
+        with capture(execute=True):
+            state.current_task_state.reject(user=editor, comment="Ajouter les sources.")
+        with capture(execute=True):
+            state.resume(user=contributor)
+        with capture(execute=True):
+            state.current_task_state.approve(user=editor)
+        with capture(execute=True):
+            edited = client.post(
+                f"/admin/pages/{draft.pk}/edit/",
+                {**page_form, **comment},
+            )
+    assert edited.status_code == 302
+    return contributor, list(mail.outbox)
+
+
+def test_review_mails_speak_the_sites_french(
+    home_page_fr, client, django_capture_on_commit_callbacks
+):
+    _, sent = review_mails(home_page_fr, client, django_capture_on_commit_callbacks)
+
+    assert sorted((m.to[0].split("@")[0], m.subject) for m in sent) == [
+        ("claire.martin", "« Unité de répit » attend votre relecture"),
+        ("claire.martin", "« Unité de répit » attend votre relecture"),
+        # Only the first submission starts the workflow; resuming it asks the reviewers again.
+        ("ines.admin", "Demande de relecture : « Unité de répit »"),
+        ("ines.admin", "« Unité de répit » attend votre relecture"),
+        ("ines.admin", "« Unité de répit » attend votre relecture"),
+        ("karim.benali", "Modifications demandées : « Unité de répit »"),
+        ("karim.benali", "Nouveaux commentaires sur « Unité de répit »"),
+        ("karim.benali", "« Unité de répit » est publiée"),
+    ]
+    for message in sent:
+        assert_in_the_family(message)
+        for part in (message.subject, message.body, html_of(message)):
+            assert not WAGTAIL_WORDING.search(part), f"{message.subject}: {part}"
+        greeting, after_greeting, first_line = message.body.splitlines()[:3]
+        assert greeting.startswith("Bonjour ") and greeting.endswith(",")
+        assert (after_greeting, first_line.strip()) == ("", first_line), message.body
+        assert first_line
+    [published] = [m for m in sent if m.subject.endswith("est publiée")]
+    assert f"{SITE_URL}/unite-de-repit/" in published.body
+    [comments] = [m for m in sent if m.subject.startswith("Nouveaux commentaires")]
+    assert "- Préciser l’âge des jeunes." in comments.body
+    assert "<li>Préciser l’âge des jeunes.</li>" in html_of(comments)
