@@ -378,3 +378,25 @@ def test_review_mails_speak_the_sites_french(
     [comments] = [m for m in sent if m.subject.startswith("Nouveaux commentaires")]
     assert "- Préciser l’âge des jeunes." in comments.body
     assert "<li>Préciser l’âge des jeunes.</li>" in html_of(comments)
+
+
+def test_review_mails_come_in_the_readers_language_both_parts(
+    home_page_fr, client, django_capture_on_commit_callbacks
+):
+    """Wagtail writes the HTML part in the sender's language, unless the family's base says
+    otherwise: Claire works in French, Karim reads in English."""
+    contributor, sent = review_mails(
+        home_page_fr, client, django_capture_on_commit_callbacks, reader_language="en"
+    )
+
+    to_karim = [m for m in sent if m.to == [contributor.email]]
+    assert sorted(m.subject for m in to_karim) == [
+        "Changes requested: “Unité de répit”",
+        "New comments on “Unité de répit”",
+        "“Unité de répit” is published",
+    ]
+    for message in to_karim:
+        html = html_of(message)
+        assert message.body.startswith("Hello Karim,"), message.body
+        assert '<html lang="en">' in html and "<p>Hello Karim,</p>" in html, html
+        assert "Bonjour" not in message.body + html
