@@ -400,3 +400,25 @@ def test_review_mails_come_in_the_readers_language_both_parts(
         assert message.body.startswith("Hello Karim,"), message.body
         assert '<html lang="en">' in html and "<p>Hello Karim,</p>" in html, html
         assert "Bonjour" not in message.body + html
+
+
+def test_a_page_approved_for_later_is_said_to_be_published_at_its_date(
+    home_page_fr, editor, contributor, django_capture_on_commit_callbacks
+):
+    go_live = timezone.make_aware(datetime.datetime(2031, 3, 14, 9, 30))
+    draft = ContentPage(title="Unité de répit", slug="unite-de-repit", live=False)
+    home_page_fr.add_child(instance=draft)
+    draft.go_live_at = go_live
+    draft.save_revision(user=contributor)
+    state = draft.get_workflow().start(draft, contributor)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.approve(user=editor)
+
+    [approved] = mail.outbox
+    assert approved.subject == "« Unité de répit » est validée"
+    said = "« Unité de répit » a été relue et validée : elle sera publiée le 14 mars 2031 à 09:30."
+    assert said in approved.body
+    assert "unite-de-repit" not in approved.body + html_of(approved)
+    assert_in_the_family(approved)
