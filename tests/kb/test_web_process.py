@@ -37,36 +37,35 @@ print(configured_engine.cache_info().currsize, threading.active_count())
 """
 
 
-def test_loading_the_site_opens_no_database_connection_for_the_workers_to_share():
+def run_in_production(script, **variables):
+    """`script` run by Python under the production settings, with `variables` set."""
     env = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(
         DJANGO_SETTINGS_MODULE="kb.settings.production",
         SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="kb.example.test",
         SITE_URL="https://kb.example.test",
+        **variables,
     )
-    result = subprocess.run(
-        [sys.executable, "-c", PRELOAD], cwd=ROOT, env=env, capture_output=True, text=True
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
     )
+
+
+def test_loading_the_site_opens_no_database_connection_for_the_workers_to_share():
+    result = run_in_production(PRELOAD)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_the_workers_are_forked_warmed_up_and_share_no_connection(tmp_path):
-    env = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="kb.settings.production",
-        SECRET_KEY=SECRET_KEY,
-        ALLOWED_HOSTS="kb.example.test",
-        SITE_URL="https://kb.example.test",
+    result = run_in_production(
+        MASTER,
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         # Nothing listens there: the warm-up's search opens the engine's client all the same.
         SEARCH_URL="opensearch+http://127.0.0.1:9",
         LOG_LEVEL="INFO",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", MASTER], cwd=ROOT, env=env, capture_output=True, text=True
     )
 
     assert result.returncode == 0, result.stderr
