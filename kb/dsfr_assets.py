@@ -65,11 +65,17 @@ COMPONENTS = [
     "tile",
     "translate",
 ]
+DJANGO_DSFR = DIST.parents[2]
 # Where the site's markup names DSFR classes: its own templates and code, and the
 # django-dsfr templates its tags put on every page.
 MARKUP = [
-    *("templates", "kb", "practices", "search", "forums", "website", "demo", "static/js"),
-    *("dsfr:templates/dsfr/theme_modale.html", "dsfr:templates/dsfr/alert.html"),
+    *(
+        settings.BASE_DIR / folder
+        for folder in ("templates", "kb", "practices", "search", "forums", "website", "demo")
+    ),
+    settings.BASE_DIR / "static" / "js",
+    DJANGO_DSFR / "templates" / "dsfr" / "theme_modale.html",
+    DJANGO_DSFR / "templates" / "dsfr" / "alert.html",
 ]
 # A DSFR class as markup writes it: `fr-card__title`, `fr-btn--sm`.
 DSFR_CLASS = re.compile(r"fr-[a-z0-9-]+(?:__[a-z0-9-]+)?(?:--[a-z0-9-]+)?")
@@ -83,15 +89,19 @@ RELATIVE_URL = re.compile(r"url\(['\"]?(?!data:|/|#|https?:)([^'\")]+)['\"]?\)")
 DEPENDENCY = re.compile(r"└─ ([a-z]+)")
 
 
-def classes_in_markup():
+def named_in_markup(pattern, sources, skipped):
+    """Every match of `pattern` in the templates, Python and scripts under `sources`
+    (folders or files), leaving out the file `skipped` (whose examples are not markup)."""
     found = set()
-    for source in MARKUP:
-        package, _, folder = source.rpartition(":")
-        path = (DIST.parents[2] if package else settings.BASE_DIR) / folder
+    for path in sources:
         for file in [path] if path.is_file() else path.rglob("*"):
-            if file.suffix in {".html", ".py", ".js"} and file.resolve() != THIS_FILE:
-                found.update(DSFR_CLASS.findall(file.read_text(encoding="utf-8")))
+            if file.suffix in {".html", ".py", ".js"} and file.resolve() != skipped:
+                found.update(pattern.findall(file.read_text(encoding="utf-8")))
     return found
+
+
+def classes_in_markup():
+    return named_in_markup(DSFR_CLASS, MARKUP, THIS_FILE)
 
 
 def without_unused_layout_classes(css):

@@ -8,32 +8,26 @@ it could show anything. Run this command after using a new `fr-icon-…` class.
 import re
 from pathlib import Path
 
-import dsfr
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from kb.dsfr_assets import DIST, DJANGO_DSFR, RULE, named_in_markup
+
 ICON = re.compile(r"fr-icon-[a-z0-9-]+")
-DSFR = Path(dsfr.__file__).resolve().parent
-ICON_RULES = DSFR / "static" / "dsfr" / "dist" / "utility" / "icons" / "icons.main.min.css"
-RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+ICON_RULES = DIST / "utility" / "icons" / "icons.main.min.css"
 OUTPUT = settings.BASE_DIR / "static" / "css" / "icons.css"
 # Where the site's own and django-dsfr's markup may name an icon.
 SOURCES = [
-    (settings.BASE_DIR, ("templates", "kb", "practices", "search", "forums", "static/js")),
-    (DSFR, ("templates", "templatetags", "forms.py", "widgets.py")),
+    *(
+        settings.BASE_DIR / folder
+        for folder in ("templates", "kb", "practices", "search", "forums", "static/js")
+    ),
+    *(DJANGO_DSFR / name for name in ("templates", "templatetags", "forms.py", "widgets.py")),
 ]
 
 
 def used_icons():
-    names = set()
-    for root, folders in SOURCES:
-        for folder in folders:
-            path = root / folder
-            files = [path] if path.is_file() else path.rglob("*")
-            for file in files:
-                if file.suffix in {".html", ".py", ".js"} and file.name != "icons_css.py":
-                    names.update(ICON.findall(file.read_text(encoding="utf-8")))
-    return names
+    return named_in_markup(ICON, SOURCES, Path(__file__).resolve())
 
 
 def icons_css():
