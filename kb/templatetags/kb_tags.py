@@ -154,11 +154,7 @@ def language_links(context):
         # The same for every reader of the page: kept until a page changes.
         found = kept("language-urls", [page.pk], lambda: language_urls(request, page), request)
     else:
-        # The switcher and the alternate links ask for them: read once per request.
-        per_language = request.__dict__.setdefault("_language_urls", {})
-        if get_language() not in per_language:
-            per_language[get_language()] = language_urls(request)
-        found = per_language[get_language()]
+        found = language_urls(request)
     current_code = get_language()
     links = []
     for code, name in settings.LANGUAGES:
