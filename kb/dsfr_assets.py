@@ -16,6 +16,13 @@ The core's spacing and grid classes (`fr-mt-2w`, `fr-col-md-6`…, 90 KB of its
 them, as `manage.py icons_css` does for the icons: run the command after using a
 new one (the same test compares the file with what the command writes).
 
+The DSFR's fonts (Marianne, Spectral) cover Latin, Greek and Cyrillic: about
+42 KB a face, and a first visit downloads four of them. `manage.py dsfr_css` also
+writes to static/fonts/ each face cut down to the characters French and English
+text uses (LATIN_TEXT, about half the size), declared with that `unicode-range`;
+the DSFR's whole face stays declared for the other characters, so a page that has
+some downloads it as before.
+
 The scripts stay the DSFR's single module (django-dsfr's `dsfr_js`): it is
 deferred, does not hold the page's first display back, and starts the components
 in the order they expect.
@@ -28,12 +35,32 @@ from pathlib import Path
 
 import dsfr
 from django.conf import settings
+from fontTools import subset
+from fontTools.ttLib import TTFont
 
 DIST = Path(dsfr.__file__).resolve().parent / "static" / "dsfr" / "dist"
 STATIC_DIST = "dsfr/dist"
 # Its examples of classes are not markup.
 THIS_FILE = Path(__file__).resolve()
 OUTPUT = settings.BASE_DIR / "static" / "css" / "dsfr.css"
+FONTS_OUTPUT = settings.BASE_DIR / "static" / "fonts"
+# Latin-1, œ Œ Ÿ, the modifier accents, typographic spaces and punctuation (’ « » – — …), € ™ −.
+LATIN_TEXT = frozenset(
+    [
+        *range(0x20, 0x7F),
+        *range(0xA0, 0x100),
+        0x152,
+        0x153,
+        0x178,
+        0x2C6,
+        0x2DA,
+        0x2DC,
+        *range(0x2000, 0x2070),
+        0x20AC,
+        0x2122,
+        0x2212,
+    ]
+)
 COMPONENTS = [
     "alert",
     "badge",
@@ -84,6 +111,8 @@ LAYOUT_CLASS = re.compile(r"\.(fr-(?:col|m[trblxy]?|p[trblxy]?)-[a-z0-9-]+)")
 RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 EMPTY_MEDIA = re.compile(r"@media[^{}]*\{\}")
 LICENCE = re.compile(r"^/\*!.*?\*/\s*", re.DOTALL)
+FONT_FACE = re.compile(r"@font-face\{([^{}]*)\}")
+WOFF2_SOURCE = re.compile(r"url\(([^)]*?([\w-]+)\.woff2)\)")
 RELATIVE_URL = re.compile(r"url\(['\"]?(?!data:|/|#|https?:)([^'\")]+)['\"]?\)")
 # « header └─ core └─ link … » in a component's README.
 DEPENDENCY = re.compile(r"└─ ([a-z]+)")
@@ -163,11 +192,64 @@ def relocated(css, source):
     return RELATIVE_URL.sub(relocate, css)
 
 
+def unicode_range(codepoints):
+    """`unicode-range`'s value for a set of code points: `U+20-7E,U+A0-FF…`."""
+    spans = []
+    for codepoint in sorted(codepoints):
+        if spans and codepoint == spans[-1][1] + 1:
+            spans[-1][1] = codepoint
+        else:
+            spans.append([codepoint, codepoint])
+    return ",".join(
+        f"U+{first:X}" if first == last else f"U+{first:X}-{last:X}" for first, last in spans
+    )
+
+
+def font_codepoints(path):
+    return set(TTFont(path).getBestCmap())
+
+
+def latin_font_name(face):
+    return f"{face}-latin.woff2"
+
+
+def write_latin_fonts():
+    """Each of the DSFR's faces, cut down to LATIN_TEXT, in FONTS_OUTPUT."""
+    FONTS_OUTPUT.mkdir(exist_ok=True)
+    # FFTM, a font editor's timestamp, is dropped: the subsetter cannot cut it.
+    options = subset.Options(flavor="woff2", layout_features=["*"], drop_tables=["FFTM"])
+    for path in sorted((DIST / "fonts").glob("*.woff2")):
+        font = subset.load_font(str(path), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=LATIN_TEXT)
+        subsetter.subset(font)
+        subset.save_font(font, str(FONTS_OUTPUT / latin_font_name(path.stem)), options)
+
+
+def with_latin_fonts(css):
+    """`css` (the core, relocated) with each face declared twice: its LATIN_TEXT cut first, then
+    the DSFR's whole face for the characters the cut leaves out."""
+
+    def split(rule):
+        source = WOFF2_SOURCE.search(rule.group(1))
+        face = source.group(2)
+        whole = font_codepoints(DIST / "fonts" / f"{face}.woff2")
+        descriptors = re.sub(r"src:[^;]*", "", rule.group(1)).strip(";").replace(";;", ";")
+        latin_source = posixpath.relpath(f"fonts/{latin_font_name(face)}", "css")
+        return (
+            f'@font-face{{{descriptors};src:url({latin_source}) format("woff2");'
+            f"unicode-range:{unicode_range(whole & LATIN_TEXT)}}}"
+            f"@font-face{{{rule.group(1)};unicode-range:{unicode_range(whole - LATIN_TEXT)}}}"
+        )
+
+    return FONT_FACE.sub(split, css)
+
+
 def stylesheet():
     """The text of static/css/dsfr.css."""
     core = DIST / "core" / "core.main.min.css"
     core_rules = without_unused_layout_classes(LICENCE.sub("", core.read_text(encoding="utf-8")))
-    parts = [relocated(core_rules, core)]
+    parts = [with_latin_fonts(relocated(core_rules, core))]
     for name in loaded_components():
         css = own_stylesheet(name)
         if css:

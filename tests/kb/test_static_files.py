@@ -16,12 +16,16 @@ from django.conf import settings
 from kb.dsfr_assets import (
     DIST,
     DSFR_CLASS,
+    FONTS_OUTPUT,
+    LATIN_TEXT,
     OUTPUT,
     classes_in_markup,
     dependencies,
+    font_codepoints,
     loaded_components,
     own_stylesheet,
     stylesheet,
+    unicode_range,
 )
 from tests.practices.factories import (
     PracticeSheetIndexPageFactory,
@@ -152,3 +156,25 @@ def test_the_dsfr_stylesheet_has_every_component_the_site_shows():
     for component in loaded_components():
         assert set(dependencies(component)) <= set(loaded_components()), component
     assert OUTPUT.read_text(encoding="utf-8") == stylesheet(), "run `manage.py dsfr_css`"
+
+
+def test_a_unicode_range_joins_consecutive_code_points():
+    assert unicode_range({0x20, 0x21, 0x22, 0xE9, 0x152, 0x153}) == "U+20-22,U+E9,U+152-153"
+
+
+FACE = re.compile(r"@font-face\{[^{}]*?url\(([^)]+)\)[^{}]*unicode-range:([^}]+)\}")
+
+
+def test_each_face_is_declared_as_its_latin_cut_and_the_rest_of_the_whole_face():
+    faces = FACE.findall(OUTPUT.read_text(encoding="utf-8"))
+    latin = {source: declared for source, declared in faces if source.startswith("../fonts/")}
+    whole = {source: declared for source, declared in faces if source.startswith("../dsfr/")}
+
+    assert len(latin) == len(whole) == len(list((DIST / "fonts").glob("*.woff2"))) == 10
+    for source, declared in latin.items():
+        cut = font_codepoints(FONTS_OUTPUT / source.removeprefix("../fonts/"))
+        assert cut <= LATIN_TEXT and ord("é") in cut and ord("’") in cut, source
+        assert unicode_range(cut) == declared, f"{source} is stale: run `manage.py dsfr_css`"
+    for source, declared in whole.items():
+        rest = font_codepoints(DIST / source.removeprefix("../dsfr/dist/"))
+        assert unicode_range(rest - LATIN_TEXT) == declared, source
