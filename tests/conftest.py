@@ -23,22 +23,28 @@ from search.backends.opensearch_concepts import Classifications
 from search.engine_client import SearchEngineUnavailable, configured_engine
 from search.filter_expressions import Territories
 from tests.database import MigratedOnceCreation, migrates_in_memory
-from tests.production import collect_static, production_static_storages
+from tests.production import collected_once, production_static_storages
 
-# Test folders whose tests share a costly fixture of a wider scope than the module: under
-# pytest-xdist each folder's tests go to one process, which builds the fixture once.
-RUN_TOGETHER = ("tests/demo/",)
+# Test folders and modules whose tests share a costly fixture (the demo content) of a wider
+# scope than the test: under pytest-xdist each one's tests go to one process, which builds
+# the fixture once.
+RUN_TOGETHER = ("tests/demo/", "tests/test_english_crawl.py")
 
 
 class SharedFixturesTogether(LoadScopeScheduling):
-    """`--dist load` (each test to the next free process, in collection order, so that
-    the transactional tests stay last in each process), except that the tests of each
-    `RUN_TOGETHER` folder go to one process.
+    """`--dist load` (each test to the next free process, in the order of
+    `pytest_collection_modifyitems` below), except that the tests of each `RUN_TOGETHER`
+    folder or module go to one process.
 
     xdist's own `--dist loadgroup` does this for tests marked `xdist_group`, but its
     marks are lost with pytest 9.2, which no longer reads the node ids that xdist
     rewrites to carry the group (issue 1386 of pytest-xdist).
     """
+
+    def __init__(self, config, log=None):
+        # The order of the collection is the plan: xdist would put the groups first.
+        config.option.loadscopereorder = False
+        super().__init__(config, log)
 
     def _split_scope(self, nodeid):
         return next((folder for folder in RUN_TOGETHER if nodeid.startswith(folder)), nodeid)
@@ -51,16 +57,38 @@ def pytest_xdist_make_scheduler(config, log):
     return None
 
 
+def needs_database(item):
+    return "django_db_setup" in item.fixturenames or item.get_closest_marker("django_db")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The demo content's tests first, then the tests that need no database (pytest-django
+    puts them last), then pytest-django's order, transactional tests last. Under
+    pytest-xdist the process that takes the demo content's tests migrates the test database
+    and loads the demo while the others run the tests that need none, instead of waiting
+    for the migrated copy."""
+    items.sort(
+        key=lambda item: (not item.nodeid.startswith("tests/demo/"), bool(needs_database(item)))
+    )
+
+
+def run_folder(tmp_path_factory):
+    """The temporary folder of the whole run, shared by its pytest-xdist processes."""
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        return tmp_path_factory.getbasetemp().parent
+    return tmp_path_factory.getbasetemp()
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """Under pytest-xdist on SQLite, one process migrates the test database and the others
     load its copy (tests/database.py)."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
         return
-    run_folder = tmp_path_factory.getbasetemp().parent  # shared by the run's processes
     for connection in connections.all():
         if migrates_in_memory(connection):
-            migrated_copy = run_folder / f"migrated-{connection.alias}.sqlite3"
+            migrated_copy = run_folder(tmp_path_factory) / f"migrated-{connection.alias}.sqlite3"
             connection.creation = MigratedOnceCreation(connection, migrated_copy)
 
 
@@ -111,8 +139,9 @@ def staff_have_an_authenticator_app(request):
 
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
-    """A STATIC_ROOT filled by `collectstatic` as production fills it, once per run."""
-    return collect_static(tmp_path_factory.mktemp("static"))
+    """A STATIC_ROOT filled by `collectstatic` as production fills it, once per run: the
+    first process to need it collects, the others wait for it and read the same folder."""
+    return collected_once(run_folder(tmp_path_factory) / "collected-static")
 
 
 @pytest.fixture

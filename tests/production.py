@@ -1,5 +1,6 @@
 """The site as production serves it: production settings and collected static files."""
 
+import fcntl
 import importlib
 import secrets
 import sys
@@ -48,4 +49,17 @@ def collect_static(root):
         WHITENOISE_SKIP_COMPRESS_EXTENSIONS=NOT_PRECOMPRESSED,
     ):
         call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+def collected_once(root):
+    """`root` filled by `collect_static` unless an earlier process of the run did it.
+
+    The manifest, written last, says the collection is whole: a process that died while
+    collecting leaves none, and the next one collects again."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "staticfiles.json").exists():
+            collect_static(root)
     return root
