@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -252,6 +253,27 @@ def world(django_db_setup, django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="module")
+def sessions(world, django_db_blocker):
+    """Each person of the world signed in once for the module, as their session cookie. A
+    test's requests may change or end the session: its transaction rolls that back."""
+    cookies = {}
+    with django_db_blocker.unblock():
+        for role, user in world.users.items():
+            if user is not None:
+                client = Client()
+                client.force_login(user)
+                cookies[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return cookies
+
+
+def client_of(sessions, role):
+    client = Client()
+    if role in sessions:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
+    return client
+
+
 # --- the addresses ---------------------------------------------------------------------------
 
 
@@ -363,13 +385,10 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
 
 
-def answers_of(world, url):
+def answers_of(sessions, url):
     answers = {}
     for role in ROLES:
-        client = Client()
-        if world.users[role] is not None:
-            client.force_login(world.users[role])
-        response = client.get(url)
+        response = client_of(sessions, role).get(url)
         answers[role] = outcome(response, url)
     # Asked again once everyone else has been answered: what a signed-in person
     # got is never what a signed-out visitor gets from the page cache.
@@ -734,20 +753,20 @@ def test_every_address_has_an_expected_answer():
 @pytest.mark.parametrize(
     ("name", "parameters"), ADDRESSES, ids=[f"{n}{list(p) or ''}" for n, p in ADDRESSES]
 )
-def test_each_person_gets_the_expected_answer(world, db, name, parameters):
+def test_each_person_gets_the_expected_answer(world, sessions, db, name, parameters):
     expectation = expectation_for(name)
     if expectation is None:
         pytest.fail(f"{name} has no expected answer (see the test above)")
     url = reverse(name, kwargs=parameter_values(world, name, parameters))
-    answers = answers_of(world, url)
+    answers = answers_of(sessions, url)
     expected = expected_answers(expectation)
     assert answers == expected, f"GET {url}\n" + table([("expected", expected), ("got", answers)])
 
 
 @pytest.mark.parametrize("kind", list(SERVED_PAGES))
-def test_each_person_reads_the_pages_they_may(world, db, kind):
+def test_each_person_reads_the_pages_they_may(world, sessions, db, kind):
     url = world.pages[kind].url
-    answers = answers_of(world, url)
+    answers = answers_of(sessions, url)
     expected = expected_answers(SERVED_PAGES[kind])
     assert answers == expected, f"GET {url}\n" + table([("expected", expected), ("got", answers)])
 
@@ -776,7 +795,9 @@ def moderation_channels(world, client, role, mailed):
     }
 
 
-def test_moderation_alerts_and_counts_reach_only_who_may_moderate_the_space(world, db, mailoutbox):
+def test_moderation_alerts_and_counts_reach_only_who_may_moderate_the_space(
+    world, sessions, db, mailoutbox
+):
     mailed = {}
     for space in Space.objects.filter(slug__in=["directions-itep", "cellule-de-crise"]):
         mailoutbox.clear()
@@ -785,10 +806,7 @@ def test_moderation_alerts_and_counts_reach_only_who_may_moderate_the_space(worl
         mailed[space.slug] = {message.to[0] for message in mailoutbox}
     answers = {}
     for role in ROLES:
-        client = Client()
-        if world.users[role] is not None:
-            client.force_login(world.users[role])
-        answers[role] = moderation_channels(world, client, role, mailed)
+        answers[role] = moderation_channels(world, client_of(sessions, role), role, mailed)
 
     expected = {
         channel: expected_answers(
