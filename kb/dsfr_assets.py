@@ -44,7 +44,8 @@ STATIC_DIST = "dsfr/dist"
 THIS_FILE = Path(__file__).resolve()
 OUTPUT = settings.BASE_DIR / "static" / "css" / "dsfr.css"
 FONTS_OUTPUT = settings.BASE_DIR / "static" / "fonts"
-# Latin-1, œ Œ Ÿ, the modifier accents, typographic spaces and punctuation (’ « » – — …), € ™ −.
+# Latin-1, œ Œ Ÿ, the modifier accents, typographic spaces and punctuation (’ « » – — …), € ™,
+# the arrows ← ↑ → ↓ (the guide's previous and next chapter), − ≤ ≥.
 LATIN_TEXT = frozenset(
     [
         *range(0x20, 0x7F),
@@ -58,7 +59,10 @@ LATIN_TEXT = frozenset(
         *range(0x2000, 0x2070),
         0x20AC,
         0x2122,
+        *range(0x2190, 0x2194),
         0x2212,
+        0x2264,
+        0x2265,
     ]
 )
 COMPONENTS = [
