@@ -1,4 +1,6 @@
-"""Lighthouse scores and axe violations of the site's main pages, as a Markdown table.
+"""Lighthouse scores, first-visit weight and axe violations of the site's main pages, as a
+Markdown table. The weight is what Lighthouse's first visit transferred, fonts included, in
+kB (1,000 bytes): the home page's must stay under 250.
 
 Starts nothing: point it at a running site (production settings, demo content)::
 
@@ -36,7 +38,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def lighthouse(url):
-    """The four category scores (0–100) of `url`."""
+    """The four category scores (0–100) of `url` and the kilobytes its first visit transferred."""
     command = shlex.split(os.environ.get("LIGHTHOUSE", "npx lighthouse"))
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         subprocess.run(
@@ -45,8 +47,9 @@ def lighthouse(url):
             check=True,
             env={**os.environ, "CHROME_PATH": CHROME},
         )
-        categories = json.loads(Path(report.name).read_text())["categories"]
-    return [round(categories[name]["score"] * 100) for name in CATEGORIES]
+        found = json.loads(Path(report.name).read_text())
+    scores = [round(found["categories"][name]["score"] * 100) for name in CATEGORIES]
+    return scores, round(found["audits"]["total-byte-weight"]["numericValue"] / 1000)
 
 
 def axe_violations(browser, url):
@@ -61,15 +64,17 @@ def axe_violations(browser, url):
 
 
 def main(base):
-    print("| Page | Performance | Accessibilité | Bonnes pratiques | SEO | axe |")
-    print("|---|---|---|---|---|---|")
+    columns = ["Performance", "Accessibilité", "Bonnes pratiques", "SEO", "Première visite (ko)"]
+    print(f"| Page | {' | '.join(columns)} | axe |")
+    print("|---|---|---|---|---|---|---|")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROME, args=["--no-sandbox"])
         for name, path in PAGES.items():
             url = base.rstrip("/") + path
-            scores = lighthouse(url)
+            scores, weight = lighthouse(url)
             violations = axe_violations(browser, url)
-            print(f"| {name} `{path}` | {' | '.join(map(str, scores))} | {len(violations)} |")
+            cells = [*scores, weight, len(violations)]
+            print(f"| {name} `{path}` | {' | '.join(map(str, cells))} |")
             for violation in violations:
                 print(f"<!-- {path}: {violation} -->", file=sys.stderr)
         browser.close()
