@@ -93,6 +93,23 @@ def standing(user, space, at=None):
     )
 
 
+def space_readers(space, at=None):
+    """The active accounts that read `space` at `at` (now): `readable_spaces` seen from the
+    space, to tell all the readers of a post at once."""
+    accounts = get_user_model()._default_manager
+    users = accounts.filter(is_active=True)
+    if space.visibility == Space.Visibility.SIGNED_IN:
+        return users
+    now = at or timezone.now()
+    members = SpaceMembership.objects.filter(
+        space=space, status=SpaceMembership.Status.ACTIVE
+    ).exclude(suspended_until__gt=now)
+    site_moderators = accounts.with_perm(MODERATE_ALL_SPACES, backend=PERMISSIONS_BACKEND)
+    return users.filter(
+        Q(pk__in=members.values("user_id")) | Q(pk__in=site_moderators.values("pk"))
+    )
+
+
 def can_read_space(user, space):
     return standing(user, space).reads
 
