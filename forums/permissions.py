@@ -114,6 +114,15 @@ def can_read_space(user, space):
     return standing(user, space).reads
 
 
+def is_listed(user, space):
+    """`listed_spaces` for one space in hand: a query only for a closed invitation-only one."""
+    hidden = (
+        space.visibility == Space.Visibility.MEMBERS
+        and space.join_policy == Space.JoinPolicy.INVITATION
+    )
+    return not hidden or can_read_space(user, space)
+
+
 def listed_spaces(user):
     """Spaces shown in the directory: every space but the invitation-only closed ones
     of which `user` is not a member, so that people can ask to join the others."""
@@ -230,17 +239,18 @@ class PostActions:
     quote: bool = False
 
 
-def actions_on(user, space, posts, replying=False):
+def actions_on(user, space, posts, replying=False, rights=None):
     """[(post, PostActions)] of what `user` may do with each of `posts`, all of `space`.
 
     Authors edit their posts while they may write in the space, and withdraw them
     unless barred from it; readers report the published posts of others unless
     barred, and quote the published posts in the reply they may write (`replying`).
-    The space's rules are read once for all the posts.
+    The space's rules are read once for all the posts, or given as `rights` (`standing`)
+    by a view that has them already.
     """
     if not user.is_authenticated:
         return [(post, PostActions()) for post in posts]
-    rights = standing(user, space)
+    rights = rights or standing(user, space)
     barred, writes, reads = rights.barred, rights.writes, rights.reads
 
     def actions(post):
