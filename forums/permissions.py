@@ -179,9 +179,22 @@ def administered(user, queryset):
 # --- posts --------------------------------------------------------------------
 
 
+def post_status():
+    # The post models import this module: their statuses are read once both are loaded.
+    from forums.models.discussions import Post
+
+    return Post.Status
+
+
+def published_post(via=""):
+    """`published_posts` as a condition on the post at `via` (a path such as "post__" from a
+    row that points to a post), for the database to follow from the rows filtered."""
+    return Q(**{f"{via}status": post_status().PUBLISHED, f"{via}deleted_at__isnull": True})
+
+
 def published_posts(posts):
     """The posts of `posts` that every reader of their space reads: published, not withdrawn."""
-    return posts.filter(status=posts.model.Status.PUBLISHED, deleted_at__isnull=True)
+    return posts.filter(published_post())
 
 
 def is_published(post):
@@ -203,13 +216,26 @@ def readable_posts(posts, user):
     """
     if not user.is_authenticated:
         return posts.none()
-    Status = posts.model.Status
-    in_read_space = Q(topic__space__in=readable_spaces(user))
-    read_there = Q(status=Status.PUBLISHED) | Q(status=Status.PENDING, author=user)
-    moderated = Q(
+    return posts.filter(readable_post(user))
+
+
+def readable_post(user, via=""):
+    """`readable_posts` as a condition on the post at `via` (see `published_post`): the
+    notifications of a person are filtered through their own posts, where a list of every
+    post they may read costs a reading of the whole forum."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    Status = post_status()
+
+    def on_post(**conditions):
+        return Q(**{f"{via}{name}": value for name, value in conditions.items()})
+
+    in_read_space = on_post(topic__space__in=readable_spaces(user))
+    read_there = on_post(status=Status.PUBLISHED) | on_post(status=Status.PENDING, author=user)
+    moderated = on_post(
         topic__space__in=moderated_spaces(user), status__in=[Status.PENDING, Status.HIDDEN]
     )
-    return posts.filter(deleted_at__isnull=True).filter((in_read_space & read_there) | moderated)
+    return on_post(deleted_at__isnull=True) & ((in_read_space & read_there) | moderated)
 
 
 def own_posts(posts, user):
