@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from forums import permissions
 from forums.models import CitationConsent
+from kb.content_version import kept
 from kb.mail import Link, compose
 from kb.markup import MENTION, render_markdown
 from kb.models.profiles import user_display_name
@@ -58,7 +59,9 @@ def can_capitalise(user, topic, rights=None):
         return False
     if rights.moderates:
         return True
-    index = sheets_index()
+    # Every member's topic page asks: the list is kept until a page changes, and only read
+    # here (a sheet is added under a fresh copy).
+    index = kept("sheets-index", [], sheets_index)
     return index is not None and index.permissions_for_user(user).can_publish_subpage()
 
 

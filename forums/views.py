@@ -317,8 +317,10 @@ def topic_detail(request, slug, pk, reply_form=None):
     may_reply = posting.may_reply(topic, request.user, rights)
     if may_reply and reply_form is None:
         quote_id = as_id(request.GET.get("citer"))
-        quotable = topic.posts.readable_by(request.user).published()
-        quote = quotable.filter(pk=quote_id).first() if quote_id else None
+        quote = None
+        if quote_id:
+            quotable = topic.posts.readable_by(request.user).published()
+            quote = quotable.filter(pk=quote_id).first()
         reply_form = ReplyForm(initial={"body": posting.quoted(quote)} if quote else {})
     capitalises = capitalise.can_capitalise(request.user, topic, rights)
     return render(
