@@ -103,9 +103,7 @@ def post_published(post, now=None):
 def deliverable(notifications, user):
     """The notifications whose post `user` may still read, published: a post hidden or
     withdrawn since is no more news, even to the moderators who read it."""
-    return notifications.filter(
-        permissions.published_post(via="post__"), permissions.readable_post(user, via="post__")
-    )
+    return notifications.filter(permissions.readable_published_post(user, via="post__"))
 
 
 def unread_count(user):

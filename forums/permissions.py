@@ -8,7 +8,9 @@ which `Post.objects.readable_by(user)` answers with; what they may do with a
 post they read is `actions_on`, which templates show and never work out.
 """
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -216,26 +218,39 @@ def readable_posts(posts, user):
     """
     if not user.is_authenticated:
         return posts.none()
-    return posts.filter(readable_post(user))
-
-
-def readable_post(user, via=""):
-    """`readable_posts` as a condition on the post at `via` (see `published_post`): the
-    notifications of a person are filtered through their own posts, where a list of every
-    post they may read costs a reading of the whole forum."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    Status = post_status()
-
-    def on_post(**conditions):
-        return Q(**{f"{via}{name}": value for name, value in conditions.items()})
-
-    in_read_space = on_post(topic__space__in=readable_spaces(user))
-    read_there = on_post(status=Status.PUBLISHED) | on_post(status=Status.PENDING, author=user)
-    moderated = on_post(
+    Status = posts.model.Status
+    in_read_space = Q(topic__space__in=readable_spaces(user))
+    read_there = Q(status=Status.PUBLISHED) | Q(status=Status.PENDING, author=user)
+    moderated = Q(
         topic__space__in=moderated_spaces(user), status__in=[Status.PENDING, Status.HIDDEN]
     )
-    return on_post(deleted_at__isnull=True) & ((in_read_space & read_there) | moderated)
+    return posts.filter(deleted_at__isnull=True).filter((in_read_space & read_there) | moderated)
+
+
+def readable_posts_in(posts, user, rights):
+    """`readable_posts` among the posts of one space where `user` has `rights` (`standing`):
+    the same posts, chosen without asking the database which spaces `user` reads and
+    moderates, as a topic page does for its count and its page of posts."""
+    if not user.is_authenticated:
+        return posts.none()
+    Status = posts.model.Status
+    shown = []
+    if rights.reads:
+        shown += [Q(status=Status.PUBLISHED), Q(status=Status.PENDING, author=user)]
+    if rights.moderates:
+        shown.append(Q(status__in=[Status.PENDING, Status.HIDDEN]))
+    if not shown:
+        return posts.none()
+    return posts.filter(reduce(operator.or_, shown), deleted_at__isnull=True)
+
+
+def readable_published_post(user, via=""):
+    """`published_post` and `readable_posts` together, as a condition on the post at `via`:
+    a published post is read by the readers of its space, which is all the database is
+    asked, for the count of unread notifications on every signed-in page."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return published_post(via) & Q(**{f"{via}topic__space__in": readable_spaces(user)})
 
 
 def own_posts(posts, user):

@@ -303,7 +303,7 @@ def topic_detail(request, slug, pk, reply_form=None):
         raise Http404
     moderates = rights.moderates
     # Moderators read the hidden posts too: they see a placeholder with the reason.
-    posts = topic.posts.readable_by(request.user)
+    posts = permissions.readable_posts_in(topic.posts.all(), request.user, rights)
     posts = posts.select_related("author").prefetch_related("attachments")
     if moderates:
         hiding = ModerationAction.objects.filter(
