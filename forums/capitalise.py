@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from forums import permissions
 from forums.models import CitationConsent
+from kb.content_version import kept
 from kb.mail import Link, compose
 from kb.markup import MENTION, render_markdown
 from kb.models.profiles import user_display_name
@@ -46,17 +47,21 @@ def sheets_index():
     )
 
 
-def can_capitalise(user, topic):
+def can_capitalise(user, topic, rights=None):
     """Space moderators, and editors who read the space and may publish sheets.
 
     Adding a sheet is not enough: contributors may add one to propose it, and a
     contributor who is a plain member of the space is no moderator of it.
+    `rights`: `user`'s `permissions.standing` in the topic's space, when the caller has it.
     """
-    if not permissions.can_read_space(user, topic.space):
+    rights = rights or permissions.standing(user, topic.space)
+    if not rights.reads:
         return False
-    if permissions.can_moderate_space(user, topic.space):
+    if rights.moderates:
         return True
-    index = sheets_index()
+    # Every member's topic page asks: the list is kept until a page changes, and only read
+    # here (a sheet is added under a fresh copy).
+    index = kept("sheets-index", [], sheets_index)
     return index is not None and index.permissions_for_user(user).can_publish_subpage()
 
 

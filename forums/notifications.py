@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from forums import moderator_alerts, unsubscribing
+from forums import moderator_alerts, permissions, unsubscribing
 from forums.models import Follow, Notification, NotificationSettings, Post, SentMail
 from forums.templatetags.forums_tags import post_author
 from kb.mail import Link, compose
@@ -72,11 +72,15 @@ def recipients_of(post):
     for user in mentioned_users(post):
         reasons[user] = Reason.MENTION
     reasons.pop(post.author, None)
-    return {
-        user: reason
-        for user, reason in reasons.items()
-        if user.is_active and Post.objects.readable_by(user).published().filter(pk=post.pk).exists()
-    }
+    # Who reads a published post is who reads its space: two queries however many follow it.
+    if not reasons or not Post.objects.published().filter(pk=post.pk).exists():
+        return {}
+    readers = set(
+        permissions.space_readers(topic.space)
+        .filter(pk__in=[user.pk for user in reasons])
+        .values_list("pk", flat=True)
+    )
+    return {user: reason for user, reason in reasons.items() if user.pk in readers}
 
 
 def post_published(post, now=None):
@@ -99,7 +103,7 @@ def post_published(post, now=None):
 def deliverable(notifications, user):
     """The notifications whose post `user` may still read, published: a post hidden or
     withdrawn since is no more news, even to the moderators who read it."""
-    return notifications.filter(post__in=Post.objects.readable_by(user).published())
+    return notifications.filter(permissions.readable_published_post(user, via="post__"))
 
 
 def unread_count(user):

@@ -8,7 +8,9 @@ which `Post.objects.readable_by(user)` answers with; what they may do with a
 post they read is `actions_on`, which templates show and never work out.
 """
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -93,8 +95,34 @@ def standing(user, space, at=None):
     )
 
 
+def space_readers(space, at=None):
+    """The active accounts that read `space` at `at` (now): `readable_spaces` seen from the
+    space, to tell all the readers of a post at once."""
+    accounts = get_user_model()._default_manager
+    users = accounts.filter(is_active=True)
+    if space.visibility == Space.Visibility.SIGNED_IN:
+        return users
+    now = at or timezone.now()
+    members = SpaceMembership.objects.filter(
+        space=space, status=SpaceMembership.Status.ACTIVE
+    ).exclude(suspended_until__gt=now)
+    site_moderators = accounts.with_perm(MODERATE_ALL_SPACES, backend=PERMISSIONS_BACKEND)
+    return users.filter(
+        Q(pk__in=members.values("user_id")) | Q(pk__in=site_moderators.values("pk"))
+    )
+
+
 def can_read_space(user, space):
     return standing(user, space).reads
+
+
+def is_listed(user, space):
+    """`listed_spaces` for one space in hand: a query only for a closed invitation-only one."""
+    hidden = (
+        space.visibility == Space.Visibility.MEMBERS
+        and space.join_policy == Space.JoinPolicy.INVITATION
+    )
+    return not hidden or can_read_space(user, space)
 
 
 def listed_spaces(user):
@@ -153,9 +181,22 @@ def administered(user, queryset):
 # --- posts --------------------------------------------------------------------
 
 
+def post_status():
+    # The post models import this module: their statuses are read once both are loaded.
+    from forums.models.discussions import Post
+
+    return Post.Status
+
+
+def published_post(via=""):
+    """`published_posts` as a condition on the post at `via` (a path such as "post__" from a
+    row that points to a post), for the database to follow from the rows filtered."""
+    return Q(**{f"{via}status": post_status().PUBLISHED, f"{via}deleted_at__isnull": True})
+
+
 def published_posts(posts):
     """The posts of `posts` that every reader of their space reads: published, not withdrawn."""
-    return posts.filter(status=posts.model.Status.PUBLISHED, deleted_at__isnull=True)
+    return posts.filter(published_post())
 
 
 def is_published(post):
@@ -186,6 +227,32 @@ def readable_posts(posts, user):
     return posts.filter(deleted_at__isnull=True).filter((in_read_space & read_there) | moderated)
 
 
+def readable_posts_in(posts, user, rights):
+    """`readable_posts` among the posts of one space where `user` has `rights` (`standing`):
+    the same posts, chosen without asking the database which spaces `user` reads and
+    moderates, as a topic page does for its count and its page of posts."""
+    if not user.is_authenticated:
+        return posts.none()
+    Status = posts.model.Status
+    shown = []
+    if rights.reads:
+        shown += [Q(status=Status.PUBLISHED), Q(status=Status.PENDING, author=user)]
+    if rights.moderates:
+        shown.append(Q(status__in=[Status.PENDING, Status.HIDDEN]))
+    if not shown:
+        return posts.none()
+    return posts.filter(reduce(operator.or_, shown), deleted_at__isnull=True)
+
+
+def readable_published_post(user, via=""):
+    """`published_post` and `readable_posts` together, as a condition on the post at `via`:
+    a published post is read by the readers of its space, which is all the database is
+    asked, for the count of unread notifications on every signed-in page."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return published_post(via) & Q(**{f"{via}topic__space__in": readable_spaces(user)})
+
+
 def own_posts(posts, user):
     """The posts of `posts` that `user` wrote and has not withdrawn."""
     if not user.is_authenticated:
@@ -213,17 +280,18 @@ class PostActions:
     quote: bool = False
 
 
-def actions_on(user, space, posts, replying=False):
+def actions_on(user, space, posts, replying=False, rights=None):
     """[(post, PostActions)] of what `user` may do with each of `posts`, all of `space`.
 
     Authors edit their posts while they may write in the space, and withdraw them
     unless barred from it; readers report the published posts of others unless
     barred, and quote the published posts in the reply they may write (`replying`).
-    The space's rules are read once for all the posts.
+    The space's rules are read once for all the posts, or given as `rights` (`standing`)
+    by a view that has them already.
     """
     if not user.is_authenticated:
         return [(post, PostActions()) for post in posts]
-    rights = standing(user, space)
+    rights = rights or standing(user, space)
     barred, writes, reads = rights.barred, rights.writes, rights.reads
 
     def actions(post):

@@ -64,8 +64,9 @@ def check_daily_cap(user):
         raise DailyCapReached
 
 
-def status_of_new_post(space, user):
-    if permissions.can_moderate_space(user, space):
+def status_of_new_post(space, user, rights=None):
+    """`rights`: `user`'s `permissions.standing` in `space`, when the caller has it."""
+    if (rights or permissions.standing(user, space)).moderates:
         return Status.PUBLISHED
     if space.premoderated:
         return Status.PENDING
@@ -73,9 +74,9 @@ def status_of_new_post(space, user):
     return Status.PENDING if accepted < REVIEWED_FIRST_POSTS else Status.PUBLISHED
 
 
-def will_be_held(space, user):
+def will_be_held(space, user, rights=None):
     """Whether the next post of `user` in `space` waits for a moderator (said on the form)."""
-    return status_of_new_post(space, user) == Status.PENDING
+    return status_of_new_post(space, user, rights) == Status.PENDING
 
 
 def check_may_write(space, user):
@@ -88,14 +89,16 @@ def check_may_write(space, user):
         raise NotAllowedToPost
 
 
-def is_open_to(topic, user):
+def is_open_to(topic, user, rights=None):
     """A locked topic takes no more replies, but from its space's moderators."""
-    return not topic.locked or permissions.can_moderate_space(user, topic.space)
+    return not topic.locked or (rights or permissions.standing(user, topic.space)).moderates
 
 
-def may_reply(topic, user):
-    """Whether to offer `user` to reply to `topic` (the daily cap is told when reached)."""
-    return permissions.may_write_in(user, topic.space) and is_open_to(topic, user)
+def may_reply(topic, user, rights=None):
+    """Whether to offer `user` to reply to `topic` (the daily cap is told when reached).
+    `rights`: `user`'s `permissions.standing` in the topic's space, when the caller has it."""
+    rights = rights or permissions.standing(user, topic.space)
+    return rights.writes and is_open_to(topic, user, rights)
 
 
 def check_may_post(space, user):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,7 +36,7 @@ from forums.forms import (
     TopicForm,
     submitted,
 )
-from forums.models import ModerationAction, Post, SpaceMembership, Topic, TopicReading
+from forums.models import ModerationAction, Post, Space, SpaceMembership, Topic, TopicReading
 from kb.models.profiles import user_display_name
 from kb.navigation import breadcrumb
 
@@ -71,7 +72,10 @@ def as_id(value):
 def listed_space_or_404(request, slug):
     """The space at `slug` if `user` may know it exists: every view of a space starts here,
     so that a hidden space answers 404 on every address, like a space that does not exist."""
-    return get_object_or_404(permissions.listed_spaces(request.user), slug=slug)
+    space = get_object_or_404(Space, slug=slug)
+    if not permissions.is_listed(request.user, space):
+        raise Http404
+    return space
 
 
 def space_list(request):
@@ -90,7 +94,8 @@ def space_list(request):
 
 def space_detail(request, slug, join_form=None):
     space = listed_space_or_404(request, slug)
-    can_read = permissions.can_read_space(request.user, space)
+    rights = permissions.standing(request.user, space)
+    can_read = rights.reads
     page = None
     if can_read:
         topics = space.topics.filter(
@@ -111,7 +116,7 @@ def space_detail(request, slug, join_form=None):
     may_join = memberships.may_ask_to_join(space, membership)
     if may_join and join_form is None:
         join_form = JoinForm(space=space)
-    moderates = permissions.can_moderate_space(request.user, space)
+    moderates = rights.moderates
     return render(
         request,
         "forums/space_detail.html",
@@ -122,7 +127,7 @@ def space_detail(request, slug, join_form=None):
             "membership": membership,
             "join_form": join_form if may_join else None,
             "moderates": moderates,
-            "may_post": permissions.can_post_in_space(request.user, space),
+            "may_post": rights.posts,
             "follows": request.user.is_authenticated
             and notifications.follows(request.user, space=space),
             "waiting": moderator_alerts.waiting_in(space) if moderates else None,
@@ -270,17 +275,35 @@ def read_up_to(user):
     return Subquery(readings.values("read_at")[:1])
 
 
+def mark_read(user, topic):
+    """Record that `user` has read `topic` up to now, and its notifications as read, in one
+    transaction. `topic.read_up_to` is their previous reading: when it is already past the
+    topic's last activity, it still tells what is new and is left as it is."""
+    now = timezone.now()
+    with transaction.atomic():
+        if topic.read_up_to is None:
+            TopicReading.objects.bulk_create(
+                [TopicReading(user=user, topic=topic, read_at=now)], ignore_conflicts=True
+            )
+        elif topic.read_up_to < topic.last_activity_at:
+            TopicReading.objects.filter(user=user, topic=topic).update(read_at=now)
+        notifications.mark_topic_read(user, topic, now)
+
+
 def topic_detail(request, slug, pk, reply_form=None):
-    listed_space_or_404(request, slug)
+    space = listed_space_or_404(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
-    rights = permissions.standing(request.user, topic.space)
+    topic = get_object_or_404(
+        Topic.objects.annotate(read_up_to=read_up_to(request.user)), pk=pk, space=space
+    )
+    topic.space = space
+    rights = permissions.standing(request.user, space)
     if not rights.reads:
         raise Http404
     moderates = rights.moderates
     # Moderators read the hidden posts too: they see a placeholder with the reason.
-    posts = topic.posts.readable_by(request.user)
+    posts = permissions.readable_posts_in(topic.posts.all(), request.user, rights)
     posts = posts.select_related("author").prefetch_related("attachments")
     if moderates:
         hiding = ModerationAction.objects.filter(
@@ -290,15 +313,16 @@ def topic_detail(request, slug, pk, reply_form=None):
             hidden_because=Subquery(hiding.values("reason")[:1])
         )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    now = timezone.now()
-    TopicReading.objects.update_or_create(user=request.user, topic=topic, defaults={"read_at": now})
-    notifications.mark_topic_read(request.user, topic, now)
-    may_reply = posting.may_reply(topic, request.user)
+    mark_read(request.user, topic)
+    may_reply = posting.may_reply(topic, request.user, rights)
     if may_reply and reply_form is None:
-        quotable = topic.posts.readable_by(request.user).published()
-        quote = quotable.filter(pk=as_id(request.GET.get("citer"))).first()
+        quote_id = as_id(request.GET.get("citer"))
+        quote = None
+        if quote_id:
+            quotable = topic.posts.readable_by(request.user).published()
+            quote = quotable.filter(pk=quote_id).first()
         reply_form = ReplyForm(initial={"body": posting.quoted(quote)} if quote else {})
-    capitalises = capitalise.can_capitalise(request.user, topic)
+    capitalises = capitalise.can_capitalise(request.user, topic, rights)
     return render(
         request,
         "forums/topic_detail.html",
@@ -307,7 +331,7 @@ def topic_detail(request, slug, pk, reply_form=None):
             "topic": topic,
             "page_obj": page,
             "posts": permissions.actions_on(
-                request.user, topic.space, page.object_list, replying=may_reply
+                request.user, space, page.object_list, replying=may_reply, rights=rights
             ),
             "sees_authors": moderates,
             "moderation_form": ModerationForm() if moderates else None,
@@ -315,7 +339,7 @@ def topic_detail(request, slug, pk, reply_form=None):
             "may_capitalise": not topic.capitalised_as_id and capitalises,
             "may_read_draft": capitalises,
             "reply_form": reply_form if may_reply else None,
-            "held_for_review": may_reply and posting.will_be_held(topic.space, request.user),
+            "held_for_review": may_reply and posting.will_be_held(space, request.user, rights),
             "consent_question": capitalise.pending_consent(request.user, topic),
             "breadcrumb": breadcrumb(
                 request,

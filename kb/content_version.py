@@ -4,8 +4,8 @@ What is kept for readers (whole pages for signed-out visitors, `kb.page_cache`;
 what a page shows every reader alike, such as its related items, classification
 or breadcrumb) is stored in the shared cache under the current number. A
 publication, an unpublication, a move, a deletion, a change of view restriction,
-of taxonomy, of the languages, of the footer, of a training's seats, of the search index's public
-documents or of the thesaurus sets a new number once its transaction is
+of taxonomy, of the languages, of the footer, of a training's sessions, of the search
+index's public documents or of the thesaurus sets a new number once its transaction is
 committed: every process then reads and stores under the new one, and what was
 kept under the old one is never read again and expires on its own.
 
@@ -13,6 +13,9 @@ Dropping everything on every change is the simple correct choice. A publication
 shows on its page, its lists, the home page, the feeds, the sitemap and in the
 related items of other pages; telling exactly which ones is where caches go
 stale. Editors publish a few times a day, readers read thousands of times.
+Members, though, register for a training and withdraw many times a day: the
+free seats are a part of one page with a number of its own (`part_version`),
+which drops that page only.
 
 The number is read before the database: a reader who gets the new number reads
 what was committed with it. Keys also carry the database and the release of the
@@ -50,6 +53,46 @@ def new_content_version(**kwargs):
 def content_changed():
     """What the public sees changes with the current transaction: a new number once committed."""
     transaction.on_commit(new_content_version)
+
+
+def part_key(part):
+    return f"kb:part-version:{part}"
+
+
+def part_version(part):
+    """The number of `part`, a piece of a page that readers change many times a day (the
+    free seats of a training): what shows it is kept under this number as well, so that
+    a change of it drops only what shows it, not everything `content_changed` drops.
+
+    A number that has expired from the cache is replaced by a new one: what was kept
+    under the old one is worked out again, never served stale.
+    """
+    version = cache.get(part_key(part))
+    if version is None:
+        cache.add(part_key(part), time.time_ns(), KEPT_SECONDS)
+        version = cache.get(part_key(part))
+    return version
+
+
+def part_changed(part):
+    """`part` changes with the current transaction: a new number for it once committed."""
+    transaction.on_commit(lambda: cache.set(part_key(part), time.time_ns(), KEPT_SECONDS))
+
+
+def shows_part(request, part):
+    """Say that the response to `request` shows `part`; call it before reading `part` from the
+    database, as the content version is read before it. `kb.page_cache` keeps the page with
+    the number read here and serves it only while that number is current."""
+    if request is not None:
+        request.__dict__.setdefault("shown_parts", {})[part] = part_version(part)
+
+
+def parts_still_current(parts):
+    """Whether every {part: number} that a kept page showed still has that number."""
+    if not parts:
+        return True
+    current = cache.get_many([part_key(part) for part in parts])
+    return all(current.get(part_key(part)) == number for part, number in parts.items())
 
 
 def project_folders():

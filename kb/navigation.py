@@ -33,13 +33,18 @@ def in_active_language(page):
 def localized_home(request):
     """The home page in the request's language, looked up once per request and language.
 
-    The header, the menu, the footer and the language switcher all ask for it.
+    The header, the menu, the footer and the language switcher all ask for it; the
+    same for every reader of a host, it is kept until a page changes.
     """
     homes = request.__dict__.setdefault("_localized_homes", {})
     language = get_language()
     if language not in homes:
-        site = Site.find_for_request(request)
-        homes[language] = in_active_language(site.root_page).specific if site else None
+
+        def find():
+            site = Site.find_for_request(request)
+            return in_active_language(site.root_page).specific if site else None
+
+        homes[language] = kept("localized-home", [request.get_host(), language], find, request)
     return homes[language]
 
 

@@ -16,6 +16,10 @@ after a change renders the page, the next ones are served from the cache.
   move, deletion or taxonomy change starts a new one, and so does every change
   of what the search index gives signed-out visitors, which its worker makes
   after a publication), the host, the language, the path and the query string.
+  A page that shows a part readers change all day (a training's free seats,
+  `kb.content_version.shows_part`) is kept with the part's number and served only
+  while that number is current: a registration drops the page of its training,
+  not every page of the site.
 - Kept pages carry an ETag and `Cache-Control: public` for a proxy or CDN, which
   revalidates them unless `PROXY_CACHE_SECONDS` lets it keep them longer (then
   purge it on publication, see docs/exploitation.md). Every other answer that
@@ -29,7 +33,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_path
 
-from kb.content_version import versioned_key
+from kb.content_version import parts_still_current, versioned_key
 
 KEPT_VIEWS = {
     "wagtail_serve",
@@ -90,15 +94,18 @@ class AnonymousPageCacheMiddleware:
         if not is_signed_out_reading(request):
             return self.private(self.get_response(request))
         key = page_key(request)
-        response = cache.get(key)
-        if response is not None:
-            return response
+        kept_page = cache.get(key)
+        if kept_page is not None:
+            shown_parts, response = kept_page
+            if parts_still_current(shown_parts):
+                return response
         response = self.get_response(request)
         if not may_keep(request, response):
             return self.private(response)
         patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PROXY_CACHE_SECONDS)
         set_response_etag(response)
-        cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        shown_parts = request.__dict__.get("shown_parts", {})
+        cache.set(key, (shown_parts, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     def private(self, response):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from kb.content_version import content_changed
+from kb.content_version import content_changed, part_changed
 from practices import registration_mails
 from practices.models import TrainingOfferPage, TrainingRegistration, TrainingSession
 from practices.registration_mails import describe_start  # noqa: F401 - the views' name for it
@@ -105,6 +105,12 @@ def confirmed_addresses(user):
         "email", flat=True
     )
     return sorted({address.lower() for address in addresses})
+
+
+def seats_part(offer):
+    """The free seats of `offer`'s sessions, shown on its page in every language, as a part
+    of the content (`kb.content_version.part_version`)."""
+    return f"seats:{offer.translation_key}"
 
 
 def register(session, user, *, waiting_list=True):
@@ -338,7 +344,7 @@ def _fill_free_seats(session):
         TrainingSession.objects.filter(pk=session.pk).update(
             seats_taken=F("seats_taken") + len(promoted)
         )
-        content_changed()
+        part_changed(seats_part(session.offer))
         transaction.on_commit(lambda: registration_mails.promoted(session, promoted))
     return promoted
 

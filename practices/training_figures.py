@@ -75,7 +75,8 @@ def figures_for_index(index_page):
 
 def kept_figures_for_index(index_page, request=None):
     """`figures_for_index`, the same for every reader of the list: kept until the content
-    changes (a publication, a registration, a cancelled session) or the next session starts."""
+    changes (a publication, a session changed or cancelled, a registration to a session
+    already held) or the next session starts."""
     offers = TrainingOfferPage.objects.child_of(index_page)
 
     def compute():

@@ -89,7 +89,9 @@ def apply(keys, backend=None):
     if removed:
         backend.remove(removed)
     # What signed-out visitors find has changed: their kept search pages go (kb.page_cache).
-    if removed or any(PUBLIC in document["visibility"] for document in documents):
+    # A forum post is never theirs to find: indexed or removed, it leaves their pages kept
+    # (a post held for review is "removed" from an index it never entered).
+    if page_ids(removed) or any(PUBLIC in document["visibility"] for document in documents):
         content_changed()
 
 

@@ -8,7 +8,7 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_from_request, gettext, gettext_noop
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from kb.content_version import kept
 from kb.models import FooterSettings
@@ -45,7 +45,6 @@ def footer_links(context):
     or a page change (`kb.content_version`).
     """
     request = context["request"]
-    site = Site.find_for_request(request)
 
     def links():
         footer = FooterSettings.for_request(request)
@@ -60,7 +59,7 @@ def footer_links(context):
             "personal_data_url": url(footer.personal_data_page),
         }
 
-    return kept("footer-links", [site.pk if site else None, get_language()], links, request)
+    return kept("footer-links", [request.get_host(), get_language()], links, request)
 
 
 @register.simple_tag(takes_context=True)

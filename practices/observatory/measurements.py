@@ -78,16 +78,24 @@ def page_deleted(sender, instance, **kwargs):
     figures_changed()
 
 
-@receiver(post_save, sender=TrainingSession)
-@receiver(post_delete, sender=TrainingSession)
 @receiver(post_save, sender=TrainingRegistration)
 @receiver(post_delete, sender=TrainingRegistration)
+def registration_changed(sender, instance, **kwargs):
+    """The figures count the confirmed registrations of the sessions already held. Members
+    register for and withdraw from coming sessions only, many times a day: such a change
+    alters no figure until the session starts, which the nightly refresh takes in."""
+    if instance.session.is_past:
+        figures_changed()
+
+
+@receiver(post_save, sender=TrainingSession)
+@receiver(post_delete, sender=TrainingSession)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 def counted_content_changed(sender, **kwargs):
-    """Sessions and registrations make the training figures; restrictions, moves and
+    """Sessions make the training figures; restrictions, moves and
     slugs decide which pages are public, in the practices section, and where the
     map's links lead."""
     figures_changed()

@@ -2,7 +2,8 @@
 
 from django import template
 
-from practices.registrations import session_choices
+from kb.content_version import shows_part
+from practices.registrations import seats_part, session_choices
 from practices.training_figures import kept_figures_for_index
 
 register = template.Library()
@@ -11,7 +12,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def training_sessions(context, offer):
     """The offer's upcoming sessions with the visitor's status and the step open to them."""
-    return session_choices(offer, context["request"].user)
+    request = context["request"]
+    shows_part(request, seats_part(offer))
+    return session_choices(offer, request.user)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forums import notifications, posting, unsubscribing
@@ -189,3 +191,28 @@ def test_a_space_opened_to_signed_in_people_notifies_non_members_who_follow_it(
         posting.start_topic(space, author, title="Ouvert", body="Pour tous")
 
     assert Notification.objects.filter(recipient=reader).count() == 1
+
+
+def test_telling_30_followers_of_a_reply_costs_the_queries_of_telling_3(
+    cast, django_capture_on_commit_callbacks
+):
+    def queries_of_a_reply():
+        with CaptureQueriesContext(connection) as queries:
+            reply(cast, "member", "Merci, c’est noté.", django_capture_on_commit_callbacks)
+        return len(queries)
+
+    def followed_by(count):
+        for _ in range(count):
+            follower = MembershipFactory(space=cast.space).user
+            notifications.follow(follower, topic=cast.topic)
+
+    followed_by(3)
+    queries_of_a_reply()  # The author now follows the topic too.
+    few = queries_of_a_reply()
+    followed_by(27)
+
+    assert queries_of_a_reply() == few
+    assert (
+        Notification.objects.filter(post__topic=cast.topic).values("recipient").distinct().count()
+        == 30
+    )

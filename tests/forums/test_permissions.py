@@ -50,6 +50,20 @@ def test_search_visibility_follows_reading_rights(closed_space, role):
     assert (f"space:{closed_space.space.pk}" in values) == (role in READERS)
 
 
+@pytest.mark.parametrize("visibility", Space.Visibility.values)
+def test_the_readers_of_a_space_are_those_who_read_it(closed_space, visibility):
+    space = closed_space.space
+    space.visibility = visibility
+    space.save()
+    people = [user for user in closed_space.users.values() if user is not None]
+
+    readers = set(permissions.space_readers(space).filter(pk__in=[user.pk for user in people]))
+
+    assert readers == {user for user in people if permissions.can_read_space(user, space)}
+    if visibility == Space.Visibility.MEMBERS:
+        assert readers == {closed_space.users[role] for role in READERS}
+
+
 def test_a_space_open_to_signed_in_people_is_read_by_any_of_them(client, closed_space):
     closed_space.space.visibility = Space.Visibility.SIGNED_IN
     closed_space.space.save()

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import moderation, notifications, posting
+from forums import moderation, notifications, permissions, posting
 from forums.models import ModerationAction, Notification, NotificationSettings, Post
 from tests.forums.factories import MembershipFactory, PostFactory, TopicFactory
 from tests.forums.spaces import READERS, ROLES, build_closed_space, sign_in
@@ -49,6 +49,26 @@ def test_a_hidden_post_is_read_by_the_moderators_only(cast, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_a_withdrawn_post_is_read_by_nobody(cast, role):
     assert cast.withdrawn not in readable(cast, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_topic_page_reads_the_same_posts_from_the_standing_it_has_in_hand(cast, role):
+    user = cast.users[role] or AnonymousUser()
+    PostFactory(topic=cast.topic, status=Status.PENDING)  # someone else's, waiting
+    rights = permissions.standing(user, cast.space)
+
+    in_hand = permissions.readable_posts_in(cast.topic.posts.all(), user, rights)
+
+    assert set(in_hand) == readable(cast, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_published_posts_read_are_those_of_the_spaces_read(cast, role):
+    user = cast.users[role] or AnonymousUser()
+
+    published = Post.objects.filter(permissions.readable_published_post(user))
+
+    assert set(published) == set(Post.objects.readable_by(user).published())
 
 
 def test_a_suspended_author_no_longer_reads_their_waiting_post(cast):

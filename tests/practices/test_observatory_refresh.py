@@ -19,11 +19,13 @@ from wagtail.models import PageViewRestriction
 
 from kb.background_jobs import QUEUES
 from kb.models import Department, Theme
+from practices import registrations
 from practices.observatory.models import FiguresGeneration, FiguresSnapshot
 from practices.observatory.snapshots import REFRESH_DEADLINE
 from practices.observatory.tasks import refresh_figures, refresh_observatory_figures
 from tests.jobs import run_job_worker
 from tests.practices.factories import PracticeSheetPageFactory, sheet_indicator, term
+from tests.practices.training_fixtures import build_session, build_user, take_seats
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +106,26 @@ def test_a_rolled_back_publication_queues_nothing(
         raise RuntimeError("the editor's request failed")
     assert callbacks == []
     assert not queued_refreshes().exists()
+
+
+def test_registering_for_a_coming_session_and_withdrawing_leave_the_figures_as_they_are(
+    database_jobs, offer, django_capture_on_commit_callbacks
+):
+    coming = build_session(offer, seats=1)
+    held = build_session(offer, starts_in=-datetime.timedelta(days=30), seats=5)
+    before = FiguresGeneration.objects.get().number
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seat = registrations.register(coming, build_user())
+        waiting = registrations.register(coming, build_user())
+        registrations.cancel(seat, seat.user)
+        registrations.cancel(waiting, waiting.user)
+    assert (FiguresGeneration.objects.get().number, queued_refreshes().count()) == (before, 0)
+
+    # The participants of a session already held are counted: a change there is news.
+    with django_capture_on_commit_callbacks(execute=True):
+        take_seats(held, [build_user()])
+    assert (FiguresGeneration.objects.get().number, queued_refreshes().count()) == (before + 1, 1)
 
 
 def test_visitors_get_the_previous_figures_until_the_refresh_has_run(

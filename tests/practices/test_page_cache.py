@@ -9,13 +9,18 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from forums.search import post_key
+from kb.content_version import content_version
 from kb.models import HomePage, Theme
+from practices import registrations
 from practices.models import PracticeSheetPage
 from search.engine_client import configured_engine
 from search.extraction import page_key
 from search.indexing import apply
 from search.models import ZeroResultQuery
+from tests.forums.factories import PostFactory, SpaceFactory, TopicFactory
 from tests.kb.factories import UserFactory
+from tests.practices.training_fixtures import build_session, build_user
 
 from .factories import (
     PracticeSheetIndexPageFactory,
@@ -89,6 +94,27 @@ def test_searches_are_kept_but_those_finding_nothing_count_each_time(
 
     assert queries_of(Client(), "/recherche/?q=répit")[1] == 0
     assert ZeroResultQuery.objects.get(query="hippopotame").count == 2
+
+
+def test_indexing_forum_posts_leaves_the_signed_out_visitors_pages_kept(
+    client, sheet, django_capture_on_commit_callbacks
+):
+    topic = TopicFactory(space=SpaceFactory(visibility="signed_in"))
+    published = PostFactory(topic=topic)
+    held = PostFactory(topic=topic, status="pending")
+    client.get(sheet.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        apply([post_key(published.pk), post_key(held.pk)])
+    assert queries_of(Client(), sheet.url)[1] == 0
+
+    # A page leaving the index may have been found by them: their kept searches go.
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.unpublish()
+    unpublished = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        apply([page_key(sheet.pk)])
+    assert content_version() != unpublished
 
 
 def test_a_publication_is_found_once_indexed(
@@ -180,6 +206,25 @@ def test_a_change_is_shown_once_committed(
         sheet.unpublish()
     assert client.get(sheet.url).status_code == 404
     assert "Unité de répit renommée" not in client.get(practices_fr.sheets.url).text
+
+
+def test_a_registration_shows_on_its_training_page_and_leaves_the_other_pages_kept(
+    client, offer, sheet, django_capture_on_commit_callbacks
+):
+    session = build_session(offer, seats=3)
+    assert "3 places libres sur 3" in client.get(offer.url).text
+    client.get(sheet.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seat = registrations.register(session, build_user())
+    assert "2 places libres sur 3" in Client().get(offer.url).text
+    assert queries_of(Client(), sheet.url)[1] == 0
+    assert queries_of(Client(), offer.url)[1] == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.cancel(seat, seat.user)
+    assert "3 places libres sur 3" in Client().get(offer.url).text
+    assert queries_of(Client(), sheet.url)[1] == 0
 
 
 def test_a_renamed_theme_is_shown_on_the_pages_that_carry_it(
