@@ -120,8 +120,12 @@ def register(session, user, *, waiting_list=True):
             took_seat = _take_seat(session)
             if not took_seat:
                 _refuse_if_closed(_locked(session))
-                if not waiting_list:
-                    raise SessionFull(session)
+                # A withdrawal may have freed a seat since the first try, and handed it to
+                # nobody: this registration was not yet on the waiting list. Seats are freed
+                # only under the session's lock, held from here to the end.
+                took_seat = _take_seat(session)
+            if not took_seat and not waiting_list:
+                raise SessionFull(session)
             registration = TrainingRegistration.objects.create(
                 session=session,
                 user=user,
